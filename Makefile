@@ -1,0 +1,40 @@
+# Everyday commands. A fresh clone needs only two of them:
+#   make serve   set up .venv and serve the site at http://127.0.0.1:8000 with live reload
+#   make test    set up everything the tests need and run every test
+# Also: make build (static site into site/), make status, make bench.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material prints a banner about its end of life on every build; we know (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test status bench browser clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's chromium for the browser tests (test tools cannot download browsers here).
+browser:
+	@test -x /usr/bin/chromium || scripts/install-chromium
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: setup
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: setup node_modules/.installed browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) node_modules

@@ -1,0 +1,1 @@
+"""Key dates: load calendar/dates.yaml, build .ics feeds, render calendar pages."""

@@ -1,0 +1,56 @@
+"""Shared fixtures: the real site, built once per test session into a temp dir."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("ru", "ky", "kk")
+DEFAULT_LANGUAGE = "ru"
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the strict MkDocs build of `project` into `site_dir`; return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from this checkout with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+def language_of(html_path: Path, site_dir: Path) -> str:
+    """The language a built page belongs to, from its place in the site tree."""
+    first = html_path.relative_to(site_dir).parts[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def pages(lang: str) -> list[str]:
+    """Markdown pages of one language, as paths relative to docs/<lang>."""
+    base = ROOT / "docs" / lang
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+def html_for(site_dir: Path, lang: str, md_page: str) -> Path:
+    """Where the built HTML of a Markdown page lands (use_directory_urls)."""
+    prefix = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang
+    stem = md_page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return prefix / stem.removesuffix("index") / "index.html"
+    return prefix / stem / "index.html"

@@ -1,0 +1,91 @@
+"""The site skeleton: three language trees, <html lang>, native interfaces, language switcher."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import material
+import pytest
+
+from conftest import LANGUAGES, ROOT, html_for, language_of, pages
+
+HTML_LANG = re.compile(r'<html lang="([^"]+)"')
+SWITCHER_LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"')
+TRANSLATION_ENTRY = re.compile(r'^\s*"([a-z.]+)": "(.*)",?$', re.MULTILINE)
+
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+OUR_LANGUAGES = ROOT / "overrides" / "partials" / "languages"
+
+
+def interface_strings(path: Path) -> dict[str, str]:
+    return dict(TRANSLATION_ENTRY.findall(path.read_text(encoding="utf-8")))
+
+
+def test_every_page_is_built_in_all_three_languages(site: Path) -> None:
+    for lang in LANGUAGES:
+        for page in pages("ru"):
+            assert html_for(site, lang, page).is_file(), f"{lang}: {page} was not built"
+
+
+def test_every_page_has_the_language_of_its_tree(site: Path) -> None:
+    checked = 0
+    for html in site.rglob("*.html"):
+        match = HTML_LANG.search(html.read_text(encoding="utf-8"))
+        assert match, f"{html} has no <html lang>"
+        assert match.group(1) == language_of(html, site), html
+        checked += 1
+    assert checked >= 3 * len(pages("ru"))
+
+
+@pytest.mark.parametrize("lang", ["ky", "kk"])
+def test_interface_translation_is_complete_and_not_russian(lang: str) -> None:
+    russian = interface_strings(MATERIAL_LANGUAGES / "ru.html")
+    ours = interface_strings(OUR_LANGUAGES / f"{lang}.html")
+    assert ours["language"] == lang
+    assert set(russian) <= set(ours), f"missing keys: {sorted(set(russian) - set(ours))}"
+    copied = [k for k, v in ours.items() if v == russian.get(k) and not k.startswith("search.config")]
+    assert not copied, f"{lang}.html copies Russian strings for {copied}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "russian"),
+    [
+        ("ky", ['placeholder="Издөө"', "Мазмунга өтүү", "Тилди тандаңыз"],
+         ['placeholder="Поиск"', "Перейти к содержанию", "Выберите язык"]),
+        ("kk", ['placeholder="Іздеу"', "Мазмұнға өту", "Тілді таңдаңыз"],
+         ['placeholder="Поиск"', "Перейти к содержанию", "Выберите язык"]),
+    ],
+)
+def test_built_interface_speaks_the_page_language(site: Path, lang: str, own: list[str], russian: list[str]) -> None:
+    for page in pages(lang):
+        html = html_for(site, lang, page).read_text(encoding="utf-8")
+        for text in own:
+            assert text in html, f"{lang}/{page}: missing {text!r}"
+        for text in russian:
+            assert text not in html, f"{lang}/{page}: Russian interface string {text!r}"
+
+
+def page_url(lang: str, page: str) -> str:
+    prefix = "/" if lang == "ru" else f"/{lang}/"
+    stem = page[: -len(".md")]
+    path = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    return prefix + path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switcher_lands_on_the_same_page_in_the_other_languages(site: Path, lang: str) -> None:
+    for page in pages(lang):
+        html = html_for(site, lang, page).read_text(encoding="utf-8")
+        here = page_url(lang, page)
+        targets = {hreflang: urljoin(here, href) for href, hreflang in SWITCHER_LINK.findall(html)}
+        assert set(targets) == set(LANGUAGES), f"{lang}/{page}: switcher offers {sorted(targets)}"
+        for other in LANGUAGES:
+            assert targets[other] == page_url(other, page), f"{lang}/{page} → {other}"
+
+
+def test_no_request_leaves_for_google_fonts(site: Path) -> None:
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, html

@@ -1,0 +1,89 @@
+"""Key dates in MkDocs: check calendar/dates.yaml, fill the calendar pages, write the feeds.
+
+A thin adapter: the work is done by the plain-Python `keydates` package.
+Pages ask for generated content with a marker on a line of its own:
+  <!-- key-dates -->          short list of all dates (home page)
+  <!-- key-dates-full -->     every date with origin and "add to calendar" (calendar page)
+  <!-- calendar-subscribe --> subscription links (calendar page)
+  <!-- year-view -->          twelve month grids for `extra.calendar_year` (year page)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.pages import Page
+
+from keydates.files import feed_files, write_files
+from keydates.load import DatesError, KeyDates, load_dates
+from keydates.pages import SWIT_CHAPTER_PAGES, key_dates_full, key_dates_list, subscribe_block, year_view
+
+DATES_FILE = "calendar/dates.yaml"
+DEFAULT_LANGUAGE = "ru"
+_dates: KeyDates | None = None
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme["language"]
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Load and check the dates once, before anything is built or written."""
+    global _dates
+    docs = Path(config.docs_dir) / DEFAULT_LANGUAGE
+    if not isinstance(config.extra.get("calendar_year"), int):
+        raise PluginError("mkdocs.yml: set extra.calendar_year to the year the year view shows, e.g. 2027")
+    try:
+        _dates = load_dates(_root(config) / DATES_FILE, page_exists=lambda page: (docs / page).is_file())
+    except DatesError as error:
+        raise PluginError(str(error)) from None
+
+
+def _chapter_titles(config: MkDocsConfig, lang: str) -> dict[int, str]:
+    titles = {}
+    for number, page in SWIT_CHAPTER_PAGES.items():
+        source = Path(config.docs_dir) / lang / page
+        if not source.is_file():
+            source = Path(config.docs_dir) / DEFAULT_LANGUAGE / page
+        front = source.read_text(encoding="utf-8").split("---", 2)[1]
+        titles[number] = yaml.safe_load(front)["title"]
+    return titles
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
+    if "<!-- " not in markdown or _dates is None:
+        return markdown
+    lang = _language(config)
+    path = page.file.src_uri.split("/", 1)[1]  # "ky/calendar/index.md" -> "calendar/index.md"
+    fills = {
+        "<!-- key-dates -->": lambda: key_dates_list(_dates, lang, page=path),
+        "<!-- key-dates-full -->": lambda: key_dates_full(_dates, lang, page=path),
+        "<!-- calendar-subscribe -->": lambda: subscribe_block(lang, page=path, site_url=config.site_url),
+        "<!-- year-view -->": lambda: year_view(
+            _dates, lang, config.extra["calendar_year"], page=path,
+            chapter_titles=_chapter_titles(config, lang),
+        ),
+    }
+    for marker, fill in fills.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, fill())
+    return markdown
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write this language's feed and event files (mkdocs-static-i18n builds each language)."""
+    if _dates is not None:
+        files = feed_files(_dates, site_url=config.site_url, languages=(_language(config),))
+        write_files(files, Path(config.site_dir))
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> None:
+    server.watch(str(_root(config) / DATES_FILE))

@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-import yaml
+from yaml_lines import Mapping, SourceError, check_keys, load_yaml
 
-LANGUAGES: tuple[str, ...] = ("ru", "ky", "kk")
+from site_languages import LANGUAGES
 EVENT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YEARLY = re.compile(r"^(\d{2})-(\d{2})$")
 ONE_OFF = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -27,14 +27,10 @@ TEXT_KEYS = {"title", "description"}
 CALENDAR_KEYS = {"name", "description"}
 
 
-class DatesError(ValueError):
-    """One defect in the dates file, worded for the translator who has to fix it."""
+class DatesError(SourceError):
+    """One defect in the dates file."""
 
-    def __init__(self, path: Path | str, line: int | None, problem: str, event_id: str | None = None):
-        self.path, self.line, self.problem, self.event_id = Path(path), line, problem, event_id
-        where = f"{self.path}:{line}" if line else str(self.path)
-        event = f" (event '{event_id}')" if event_id else ""
-        super().__init__(f"{where}{event}: {problem}")
+    item_kind = "event"
 
 
 @dataclass(frozen=True)
@@ -88,53 +84,6 @@ class KeyDates:
         return sorted(self.events, key=lambda e: (e.month, e.day, e.year or 0, e.id))
 
 
-# --- YAML with line numbers ------------------------------------------------------------------
-
-
-class _Mapping(dict):
-    """A YAML mapping that remembers where it and each of its keys stand in the file."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Iterable[_Mapping]:
-    mapping = _Mapping()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    yield mapping
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in mapping.key_lines:
-            raise yaml.MarkedYAMLError(problem=f"key '{key}' appears twice", problem_mark=key_node.start_mark)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-        mapping[key] = loader.construct_object(value_node, deep=True)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
-def _parse(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DatesError(path, None, "file not found") from None
-    except UnicodeDecodeError as error:
-        raise DatesError(path, None, f"not UTF-8 text ({error.reason})") from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise DatesError(path, line, f"YAML syntax error: {error.problem or error.context}") from None
-    except yaml.YAMLError as error:
-        raise DatesError(path, None, f"YAML syntax error: {error}") from None
-
-
 # --- checks ----------------------------------------------------------------------------------
 
 
@@ -144,8 +93,8 @@ def load_dates(path: Path | str, *, page_exists: Any = None) -> KeyDates:
     Raises DatesError for the first defect found.
     """
     path = Path(path)
-    data = _parse(path)
-    if not isinstance(data, _Mapping):
+    data = load_yaml(path, DatesError)
+    if not isinstance(data, Mapping):
         raise DatesError(path, 1, "the file must be a mapping with the keys 'calendar', 'categories' and 'events'")
     _check_keys(path, data, TOP_KEYS, TOP_KEYS, None, "the file")
     calendar = {lang: _text(path, data["calendar"], lang, CALENDAR_KEYS, None) for lang in LANGUAGES}
@@ -165,27 +114,19 @@ def load_dates(path: Path | str, *, page_exists: Any = None) -> KeyDates:
     return KeyDates(source=path, calendar=calendar, categories=categories, events=tuple(events))
 
 
-def _check_keys(path: Path, mapping: _Mapping, allowed: set[str], required: set[str], event_id: str | None, what: str) -> None:
-    for key in mapping:
-        if key not in allowed:
-            raise DatesError(
-                path, mapping.key_lines[key],
-                f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})", event_id,
-            )
-    for key in sorted(required):
-        if key not in mapping:
-            raise DatesError(path, mapping.line, f"missing key '{key}' in {what}", event_id)
+def _check_keys(path: Path, mapping: Mapping, allowed: set[str], required: set[str], event_id: str | None, what: str) -> None:
+    check_keys(mapping, allowed, required, path=path, what=what, item_id=event_id, error=DatesError)
 
 
 def _text(path: Path, block: Any, lang: str, keys: set[str], event_id: str | None) -> dict[str, str]:
     """One language block (e.g. `ky: {title: …, description: …}`), all keys non-empty text."""
-    if not isinstance(block, _Mapping):
+    if not isinstance(block, Mapping):
         raise DatesError(path, None, f"expected a mapping with the languages {', '.join(LANGUAGES)}", event_id)
     if lang not in block:
         raise DatesError(path, block.line, f"missing language '{lang}'", event_id)
     texts = block[lang]
     line = block.key_lines[lang]
-    if not isinstance(texts, _Mapping):
+    if not isinstance(texts, Mapping):
         raise DatesError(path, line, f"'{lang}' must be a mapping with {', '.join(sorted(keys))}", event_id)
     _check_keys(path, texts, keys, keys, event_id, f"'{lang}'")
     for key in sorted(keys):
@@ -195,14 +136,14 @@ def _text(path: Path, block: Any, lang: str, keys: set[str], event_id: str | Non
 
 
 def _categories(path: Path, data: Any) -> dict[str, dict[str, str]]:
-    if not isinstance(data, _Mapping) or not data:
+    if not isinstance(data, Mapping) or not data:
         raise DatesError(path, None, "'categories' must be a mapping of category ids to names in each language")
     result = {}
     for cat_id, names in data.items():
         line = data.key_lines[cat_id]
         if not isinstance(cat_id, str) or not EVENT_ID.match(cat_id):
             raise DatesError(path, line, f"malformed category id '{cat_id}' (use lowercase latin letters, digits, hyphens)")
-        if not isinstance(names, _Mapping):
+        if not isinstance(names, Mapping):
             raise DatesError(path, line, f"category '{cat_id}' needs a name in {', '.join(LANGUAGES)}")
         _check_keys(path, names, set(LANGUAGES), set(LANGUAGES), None, f"category '{cat_id}'")
         for lang in LANGUAGES:
@@ -233,7 +174,7 @@ def _day(path: Path, value: Any, line: int, event_id: str, key: str) -> tuple[in
 
 
 def _event(path: Path, entry: Any, categories: dict[str, dict[str, str]], page_exists: Any) -> KeyDate:
-    if not isinstance(entry, _Mapping):
+    if not isinstance(entry, Mapping):
         raise DatesError(path, None, "each item of 'events' must be a mapping (id, date, page, …)")
     raw_id = entry.get("id")
     event_id = raw_id if isinstance(raw_id, str) else None

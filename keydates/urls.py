@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-DEFAULT_LANGUAGE = "ru"
+from site_languages import DEFAULT_LANGUAGE
 
 
 def page_path(lang: str, page: str) -> str:

@@ -1,0 +1,78 @@
+"""The ru/ky/kk glossary: kept once in glossary/terms.yaml, checked, rendered per language.
+
+Plain Python, no MkDocs import. Other pages link a term as `glossary.md#<id>`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from site_languages import LANGUAGES, NAMES
+from yaml_lines import Mapping, SourceError, check_keys, load_yaml
+
+TERMS_FILE = Path(__file__).with_name("terms.yaml")
+TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TEXT_KEYS = {"term", "explain"}
+
+
+class GlossaryError(SourceError):
+    item_kind = "term"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    line: int
+    words: dict[str, str]  # language -> the term
+    explanations: dict[str, str]  # language -> one plain sentence
+
+
+def load_terms(path: Path = TERMS_FILE) -> list[Term]:
+    data = load_yaml(path, GlossaryError)
+    if not isinstance(data, Mapping) or not isinstance(data.get("terms"), list):
+        raise GlossaryError(path, 1, "the file must have a 'terms:' list")
+    terms, seen = [], {}
+    for entry in data["terms"]:
+        if not isinstance(entry, Mapping):
+            raise GlossaryError(path, None, "each item of 'terms' must be a mapping (id, ru, ky, kk)")
+        term_id = entry.get("id")
+        shown_id = term_id if isinstance(term_id, str) else None
+        check_keys(entry, {"id", *LANGUAGES}, {"id", *LANGUAGES}, path=path, what="the term",
+                   item_id=shown_id, error=GlossaryError)
+        if not isinstance(term_id, str) or not TERM_ID.match(term_id):
+            raise GlossaryError(path, entry.key_lines["id"], f"malformed id '{term_id}': use lowercase latin letters, digits and hyphens", shown_id)
+        if term_id in seen:
+            raise GlossaryError(path, entry.line, f"duplicate id: already used on line {seen[term_id]}", term_id)
+        seen[term_id] = entry.line
+        words, explanations = {}, {}
+        for lang in LANGUAGES:
+            block = entry[lang]
+            if not isinstance(block, Mapping):
+                raise GlossaryError(path, entry.key_lines[lang], f"'{lang}' must be a mapping with term and explain", term_id)
+            check_keys(block, TEXT_KEYS, TEXT_KEYS, path=path, what=f"'{lang}'", item_id=term_id, error=GlossaryError)
+            for key in sorted(TEXT_KEYS):
+                if not isinstance(block[key], str) or not block[key].strip():
+                    raise GlossaryError(path, block.key_lines[key], f"'{lang}.{key}' must be non-empty text", term_id)
+            words[lang], explanations[lang] = block["term"].strip(), " ".join(block["explain"].split())
+        terms.append(Term(term_id, entry.line, words, explanations))
+    return terms
+
+
+def render(terms: list[Term], lang: str) -> str:
+    """A definition list in the page's language, sorted by its terms, with the other two
+    languages' terms marked with their own `lang`."""
+    items = []
+    for term in sorted(terms, key=lambda t: t.words[lang].casefold()):
+        others = " · ".join(
+            f'{NAMES[other]}: <span lang="{other}">{escape(term.words[other])}</span>'
+            for other in LANGUAGES if other != lang
+        )
+        items.append(
+            f'<dt id="{term.id}">{escape(term.words[lang])}</dt>'
+            f"<dd><p>{escape(term.explanations[lang])}</p>"
+            f'<p class="glossary-other">{others}</p></dd>'
+        )
+    return '<dl class="glossary">' + "".join(items) + "</dl>"

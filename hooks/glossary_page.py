@@ -1,0 +1,35 @@
+"""The glossary page in MkDocs: check glossary/terms.yaml and render it in the page's language.
+
+A thin adapter around the plain-Python `glossary` package. The page asks for the terms with
+the marker <!-- glossary --> on a line of its own.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.pages import Page
+
+from glossary import TERMS_FILE, GlossaryError, Term, load_terms, render
+
+MARKER = "<!-- glossary -->"
+_terms: list[Term] = []
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _terms
+    try:
+        _terms = load_terms()
+    except GlossaryError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
+    if MARKER not in markdown:
+        return markdown
+    return markdown.replace(MARKER, render(_terms, config.theme["language"]))
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> None:
+    server.watch(str(TERMS_FILE))

@@ -1,0 +1,82 @@
+"""YAML that remembers line numbers, and the error a translator sees when a data file is wrong.
+
+Plain Python: used by `keydates` and `glossary`, no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+
+class SourceError(ValueError):
+    """One defect in a data file, worded for the translator who has to fix it."""
+
+    def __init__(self, path: Path | str, line: int | None, problem: str, item_id: str | None = None):
+        self.path, self.line, self.problem, self.item_id = Path(path), line, problem, item_id
+        shown = os.path.relpath(self.path) if self.path.is_absolute() else str(self.path)
+        where = f"{shown}:{line}" if line else shown
+        item = f" ({self.item_kind} '{item_id}')" if item_id else ""
+        super().__init__(f"{where}{item}: {problem}")
+
+    item_kind = "entry"
+
+
+class Mapping(dict):
+    """A YAML mapping that remembers where it and each of its keys stand in the file."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Iterable[Mapping]:
+    mapping = Mapping()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    yield mapping
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping.key_lines:
+            raise yaml.MarkedYAMLError(problem=f"key '{key}' appears twice", problem_mark=key_node.start_mark)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping[key] = loader.construct_object(value_node, deep=True)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
+    """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(path, None, "file not found") from None
+    except UnicodeDecodeError as decode_error:
+        raise error(path, None, f"not UTF-8 text ({decode_error.reason})") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as yaml_error:
+        mark = yaml_error.problem_mark or yaml_error.context_mark
+        line = mark.line + 1 if mark else None
+        raise error(path, line, f"YAML syntax error: {yaml_error.problem or yaml_error.context}") from None
+    except yaml.YAMLError as yaml_error:
+        raise error(path, None, f"YAML syntax error: {yaml_error}") from None
+
+
+def check_keys(mapping: Mapping, allowed: set[str], required: set[str], *, path: Path, what: str,
+               item_id: str | None = None, error: type[SourceError] = SourceError) -> None:
+    """Unknown keys (typos) and missing keys, each reported at its line."""
+    for key in mapping:
+        if key not in allowed:
+            raise error(path, mapping.key_lines[key],
+                        f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})", item_id)
+    for key in sorted(required):
+        if key not in mapping:
+            raise error(path, mapping.line, f"missing key '{key}' in {what}", item_id)

@@ -54,3 +54,52 @@ def html_for(site_dir: Path, lang: str, md_page: str) -> Path:
     if stem == "index" or stem.endswith("/index"):
         return prefix / stem.removesuffix("index") / "index.html"
     return prefix / stem / "index.html"
+
+
+# --- browser tests: the built site served on loopback, Debian's chromium via Playwright ------
+
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path):
+    """The built site served over HTTP on 127.0.0.1 (a random free port)."""
+    import functools
+    import http.server
+    import threading
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian chromium driven by Playwright (it cannot download its own browser here)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh phone-sized browser context (empty cache, no cookies)."""
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()

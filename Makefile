@@ -36,5 +36,25 @@ build: setup
 test: setup node_modules/.installed browser
 	$(BIN)/python -m pytest
 
+# Benchmark, not a test (bench/): page weight and third-party requests against budgets, build
+# time against stock Material, scaling. Prints a table, writes bench/results/latest.md, exits
+# non-zero when a budget is broken. bench-quick (CI): page-weight budgets only, timings reported.
+.PHONY: bench-quick
+bench: setup browser
+	$(BIN)/python -m bench
+
+bench-quick: setup browser
+	$(BIN)/python -m bench --quick
+
+# Translations (see CONTRIBUTING.md): reviewed / draft / stale / missing, per page and language.
+status: setup
+	$(BIN)/python -m translations status
+
+# Record that translations have caught up with their Russian pages (writes source_hash):
+#   make mark PAGES="ky/swit/index.md kk/help.md"   [STATE=reviewed once a native speaker checked them]
+.PHONY: mark
+mark: setup
+	$(BIN)/python -m translations mark $(PAGES) $(if $(STATE),--state $(STATE))
+
 clean:
 	rm -rf site $(VENV) node_modules

@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
-from keydates.files import feed_files, write_files
+from keydates.files import feed_files
+from site_output import write_files
 from keydates.load import DatesError, KeyDates, load_dates
 from keydates.pages import SWIT_CHAPTER_PAGES, key_dates_full, key_dates_list, subscribe_block, year_view
 

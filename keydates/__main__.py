@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from keydates.files import feed_files, write_files
+from keydates.files import feed_files
+from site_output import write_files
 from keydates.load import DatesError, load_dates
 
 

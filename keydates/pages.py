@@ -13,7 +13,7 @@ from html import escape
 
 from keydates.load import KeyDate, KeyDates
 from keydates.texts import DAY_FORMAT, LABELS, MONTHS, MONTHS_OF, WEEKDAYS
-from keydates.urls import absolute, event_path, feed_path, page_path, relative
+from site_urls import absolute, event_path, feed_path, page_path, relative
 
 SWIT_CHAPTER_PAGES = {
     1: "swit/community-empowerment.md",

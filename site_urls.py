@@ -1,4 +1,4 @@
-"""Where a page, a feed and an event file live on the built site (use_directory_urls layout)."""
+"""Where a page, a feed, an event file and a download live on the built site (use_directory_urls)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,316 @@
+"""The site's own search: one language per index, fetched when search is opened, stemming
+measured on real word forms from the content.
+
+Hit rate of inflected queries (the expected page among the first 5 results; each query is a
+word form that occurs in that language's pages but NOT on the expected page), measured with
+test_inflected_queries_find_their_page on this content (ru 16, ky 20, kk 20 queries):
+
+    language   exact words   prefix only   stemming   stemming + prefix (what readers get)
+    ru            0 %           31 %         100 %          100 %
+    ky            0 %           30 %         100 %          100 %
+    kk            0 %           30 %         100 %          100 %
+
+Run `pytest tests/test_search.py -k inflected -s` to see the figures of the current content.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, build_site, pages
+from sitesearch import build_index, page_from_html, sections_of, words
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SEARCH_FIELD = "#site-search-input"
+RESULT_LINKS = ".site-search__results a"
+# gzip size a reader downloads when opening search, per language (measured: 35–37 KB)
+INDEX_BUDGET = 45_000
+# search.js + search.css, gzip, downloaded with every first page view (measured: 5.7 KB)
+ASSET_BUDGET = 7_000
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "ru" else f"{lang}/"
+
+
+def load_index(site: Path, lang: str) -> dict:
+    return json.loads((site / "search" / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def page_words(index: dict, url: str) -> set[str]:
+    """Every word form the index holds for one page."""
+    number = [p[0] for p in index["pages"]].index(url)
+    sections = {str(i) for i, s in enumerate(index["sections"]) if s[0] == number}
+    return {w for w, posting in index["words"].items() if sections & set(posting.split())}
+
+
+# --- the plain-Python index --------------------------------------------------------------
+
+def test_words_are_lowercased_and_split_like_the_browser_splits_a_query() -> None:
+    assert words("Секс-работники, ЁЛКА и 112!") == ["секс", "работники", "елка", "и", "112"]
+    assert words("Өзүңдү сакта: құқықтар") == ["өзүңдү", "сакта", "құқықтар"]
+
+
+def test_sections_split_at_h2_and_h3_with_ids() -> None:
+    html = ('<h1 id="t">Title</h1><p>intro text</p><h2 id="a">Alpha</h2><p>one</p>'
+            '<h3 id="b">Beta</h3><p>two</p><h4 id="c">Gamma</h4><p>three</p>'
+            '<script>var x = "hidden";</script><h2>No id</h2><p>four</p>')
+    top, alpha, beta = sections_of(html)
+    assert (top.anchor, alpha.anchor, alpha.heading, beta.heading) == ("", "a", "Alpha", "Beta")
+    assert "intro" in "".join(top.text)
+    assert "three" in "".join(beta.text) and "four" in "".join(beta.text)
+    assert "hidden" not in "".join(top.text + alpha.text + beta.text)
+
+
+def test_index_lists_pages_sections_and_word_forms() -> None:
+    page = page_from_html("ky/a/", "Зомбулуктан  кийин", '<p>Зомбулук</p><h2 id="x">Арыз</h2><p>арызды</p>')
+    index = build_index("ky", [page])
+    assert index["lang"] == "ky"
+    assert index["pages"] == [["ky/a/", "Зомбулуктан кийин"]]
+    assert index["sections"] == [[0, "", ""], [0, "x", "Арыз"]]
+    assert index["words"]["зомбулуктан"] == "0" and index["words"]["арызды"] == "1"
+    assert index["words"]["арыз"] == "1"
+
+
+# --- the built indexes -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_its_own_small_index(site: Path, lang: str) -> None:
+    path = site / "search" / f"{lang}.json"
+    index = load_index(site, lang)
+    assert index["lang"] == lang
+    urls = [url for url, _ in index["pages"]]
+    assert len(urls) == len(pages("ru")), urls
+    for url in urls:
+        if lang == "ru":
+            assert not url.startswith(("ky/", "kk/")), url
+        else:
+            assert url.startswith(prefix(lang)), url
+    size = len(gzip.compress(path.read_bytes(), 9))
+    print(f"search/{lang}.json: {path.stat().st_size} bytes, {size} gzip, {len(index['words'])} word forms")
+    assert size <= INDEX_BUDGET, f"{lang} index is {size} bytes gzip"
+
+
+def test_search_assets_are_light(site: Path) -> None:
+    size = sum(len(gzip.compress((site / "assets" / name).read_bytes(), 9))
+               for name in ("javascripts/search.js", "stylesheets/search.css"))
+    assert size <= ASSET_BUDGET, f"search.js + search.css: {size} bytes gzip"
+    assert not (site / "search" / "search_index.json").exists()  # Material's search stays off
+
+
+def unlinked_page(lang: str) -> str:
+    """A page of `lang` that no other page of `lang` links to (it can be removed without a dead link)."""
+    base = ROOT / "docs" / lang
+    texts = {page: (base / page).read_text(encoding="utf-8") for page in pages(lang)}
+    for page in sorted(texts, key=lambda p: (p.count("/"), p), reverse=True):
+        name = page.rsplit("/", 1)[-1]
+        if page != "index.md" and not any(name in text for other, text in texts.items() if other != page):
+            return page
+    pytest.skip(f"every {lang} page is linked from another one")
+
+
+def test_untranslated_page_is_indexed_under_the_language_it_is_served_in(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    page = unlinked_page("ky")
+    (project / "docs" / "ky" / page).unlink()
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    url = page.removesuffix(".md").removesuffix("index") + ("" if page.endswith("index.md") else "/")
+    ru_titles = dict(load_index(site, "ru")["pages"])
+    ky = load_index(site, "ky")
+    assert ["ky/" + url, ru_titles[url]] in ky["pages"], (url, ky["pages"])
+    assert url not in dict(ky["pages"])
+    assert set(words(ru_titles[url])) <= page_words(ky, "ky/" + url)  # the Russian text is searchable
+
+
+# --- in the browser ----------------------------------------------------------------------
+
+def open_page(context, url: str):
+    """A new tab on `url`, with every request it makes and every script error recorded."""
+    page = context.new_page()
+    page.requests, page.errors = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    return page
+
+
+def index_requests(page) -> list[str]:
+    return [u for u in page.requests if "/search/" in urlparse(u).path and u.endswith(".json")]
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the search field as a reader does; the result links' URLs."""
+    page.fill(SEARCH_FIELD, query)
+    page.wait_for_function("query => document.querySelector('[data-site-search]').dataset.shown === query", arg=query)
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_index_is_fetched_when_search_is_opened_not_on_page_load(phone, site_url: str, lang: str) -> None:
+    page = open_page(phone, f"{site_url}{prefix(lang)}rights/police/")
+    assert page.is_visible(SEARCH_FIELD)
+    assert index_requests(page) == [], "the index was fetched on page load"
+    assert not [u for u in page.requests if "lunr" in u or "search_index" in u]
+    with page.expect_response(lambda r: r.url.endswith(f"/search/{lang}.json")):
+        page.focus(SEARCH_FIELD)
+    page.wait_for_load_state("networkidle")
+    assert index_requests(page) == [f"{site_url}search/{lang}.json"]
+    search(page, "полиция")
+    assert index_requests(page) == [f"{site_url}search/{lang}.json"], "fetched again"
+    assert all(urlparse(u).hostname == "127.0.0.1" for u in page.requests), page.requests
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_on_a_page_returns_only_pages_of_its_language(phone, site_url: str, lang: str) -> None:
+    page = open_page(phone, f"{site_url}{prefix(lang)}")
+    # «полиция» is written the same way in all three languages.
+    links = search(page, "полиция")
+    assert len(links) >= 3, links
+    for link in links:
+        path = urlparse(link).path
+        if lang == "ru":
+            assert not path.startswith(("/ky/", "/kk/")), link
+        else:
+            assert path.startswith(f"/{lang}/"), link
+    status = page.text_content(".site-search__status")
+    assert str(len(links)) in status
+    # The first result opens its page.
+    page.click(RESULT_LINKS)
+    page.wait_for_load_state()
+    assert urlparse(page.url).path.startswith(f"/{prefix(lang)}")
+    assert page.errors == []
+
+
+def test_russian_stemming_finds_other_grammatical_forms(phone, site_url: str, site: Path) -> None:
+    """«насилие» finds the pages that only say «насилия» (or «насилием», «насилии»)."""
+    index = load_index(site, "ru")
+    pages_with = {url for url, _ in index["pages"] if "насилия" in page_words(index, url)}
+    only_other_form = {url for url in pages_with if "насилие" not in page_words(index, url)}
+    assert only_other_form, "the content changed: pick another word"
+    page = open_page(phone, site_url)
+    search(page, "насилие")
+    found = set(page.evaluate("q => siteSearch.engine.search(q, {limit: 1000}).map(r => r.page)", "насилие"))
+    assert pages_with <= found, sorted(pages_with - found)
+    assert only_other_form <= found
+
+
+# Real word forms from docs/<lang> that do not occur on the page a reader looking for them
+# would want (checked below). Hits are counted among the first five results.
+INFLECTED_QUERIES = {
+    "ru": [
+        ("насилием", "rights/violence/"), ("полицию", "rights/police/"), ("врачи", "rights/doctor/"),
+        ("документов", "rights/documents/"), ("организациям", "help/"), ("безопасные", "take-care/"),
+        ("здоровья", "take-care/"), ("наркотик", "take-care/"), ("мониторинге", "monitoring/"),
+        ("клиенты", "take-care/"), ("календаре", "calendar/"), ("протоколу", "rights/police/"),
+        ("миграцией", "rights/documents/"), ("помощью", "help/"), ("телефоне", "take-care/"),
+        ("права", "rights/"),
+    ],
+    "ky": [
+        ("зомбулукка", "rights/violence/"), ("зомбулугуна", "swit/violence/"), ("полицияга", "rights/police/"),
+        ("кармоого", "rights/police/"), ("протоколу", "rights/police/"), ("дарыгерлер", "rights/doctor/"),
+        ("документ", "rights/documents/"), ("паспорт", "rights/documents/"),
+        ("презервативден", "swit/condoms-lubricants/"), ("уюмдарга", "help/"), ("коопсуздукка", "take-care/"),
+        ("соолукка", "take-care/"), ("баңгизатка", "take-care/"), ("телефонуңузга", "take-care/"),
+        ("укуктары", "rights/"), ("арызына", "rights/violence/"), ("стигманын", "glossary/"),
+        ("кызматтарды", "monitoring/"), ("мониторингдин", "monitoring/"), ("кардарларды", "take-care/"),
+    ],
+    "kk": [
+        ("зомбылығына", "rights/violence/"), ("полицияға", "rights/police/"), ("ұстауға", "rights/police/"),
+        ("хаттамасы", "rights/police/"), ("дәрігерлер", "rights/doctor/"), ("құжат", "rights/documents/"),
+        ("презервативтен", "swit/condoms-lubricants/"), ("ұйымдарға", "help/"), ("көмекке", "help/"),
+        ("қауіпсіздікке", "take-care/"), ("денсаулыққа", "take-care/"), ("есірткіге", "take-care/"),
+        ("құқықтары", "rights/"), ("арызына", "rights/violence/"), ("стигманың", "glossary/"),
+        ("қызметтерді", "monitoring/"), ("мониторингтің", "monitoring/"), ("клиенттерді", "take-care/"),
+        ("күнтізбесін", "calendar/"), ("заңгерлер", "rights/"),
+    ],
+}
+MODES = {
+    "exact words": {"stem": False, "prefix": False},
+    "prefix only": {"stem": False, "prefix": True},
+    "stemming": {"stem": True, "prefix": False},
+    "stemming + prefix": {"stem": True, "prefix": True},
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_inflected_queries_find_their_page(phone, site_url: str, site: Path, lang: str) -> None:
+    index = load_index(site, lang)
+    queries = [(q, prefix(lang) + url) for q, url in INFLECTED_QUERIES[lang]]
+    for query, url in queries:
+        assert query in index["words"], f"{query!r} is not in the {lang} pages: not a real query"
+        assert query not in page_words(index, url), f"{query!r} is on {url} itself: not a test of stemming"
+    page = open_page(phone, f"{site_url}{prefix(lang)}")
+    search(page, queries[0][0])  # loads the index through the interface
+    rates, misses = {}, {}
+    for mode, options in MODES.items():
+        found = page.evaluate(
+            """([queries, options]) => queries.map(([q, url]) =>
+                   siteSearch.engine.search(q, Object.assign({limit: 5}, options)).some(r => r.page === url))""",
+            [queries, options],
+        )
+        rates[mode] = sum(found) / len(queries)
+        misses[mode] = [q for (q, _), hit in zip(queries, found) if not hit]
+    report = ", ".join(f"{mode} {rate:.0%}" for mode, rate in rates.items())
+    print(f"\n{lang}: {len(queries)} inflected queries, hit rate in the first 5 results: {report}")
+    print(f"{lang}: missed with stemming + prefix: {misses['stemming + prefix']}")
+    assert rates["stemming + prefix"] >= 0.9, (report, misses["stemming + prefix"])
+    assert rates["stemming + prefix"] > rates["prefix only"] > rates["exact words"] or rates["prefix only"] == 0
+    # What the reader sees: the same query typed into the field.
+    query, url = queries[1]
+    assert f"{site_url}{url}" in [link.split("#")[0] for link in search(page, query)[:5]]
+    assert page.errors == []
+
+
+def test_search_is_accessible_and_announces_results(phone, site_url: str) -> None:
+    page = open_page(phone, f"{site_url}ky/rights/")
+    # Keyboard: Tab reaches the field after the quick exit and the skip link; focus is visible.
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "site-search-input":
+            break
+    assert page.evaluate("document.activeElement.id") == "site-search-input"
+    outline = page.eval_on_selector(SEARCH_FIELD, "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
+    assert page.eval_on_selector(SEARCH_FIELD, "e => e.labels.length && e.labels[0].textContent.trim()") == "Издөө"
+    links = search(page, "дарыгерлер")
+    assert links
+    status = page.locator("[role=status]")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.text_content() == f"Табылды: {len(links)}"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") == links[0]
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r =>
+        r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""")
+    assert violations == []
+    search(page, "жжжжжж")
+    assert page.text_content("[role=status]") == "Эч нерсе табылган жок. Башка сөздү жазып көрүңүз."
+    assert page.eval_on_selector_all(RESULT_LINKS, "links => links.length") == 0
+    assert page.errors == []
+
+
+def test_without_javascript_the_page_reads_and_search_is_absent(browser, site_url: str) -> None:
+    from conftest import PHONE
+
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    try:
+        for lang in LANGUAGES:
+            page = open_page(context, f"{site_url}{prefix(lang)}rights/police/")
+            assert page.is_visible("article h1")
+            assert len(page.text_content("article")) > 2000
+            assert not page.is_visible(".site-search")
+            assert page.is_visible("[data-quick-exit]")
+            assert index_requests(page) == []
+            page.close()
+    finally:
+        context.close()

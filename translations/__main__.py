@@ -1,0 +1,76 @@
+"""Command line for translators and the NGO (run from the project folder):
+
+    python -m translations check                        check every page, as the build does
+    python -m translations status                       reviewed / draft / stale / missing, per page and language
+    python -m translations mark ky/swit/index.md [...]  record that these translations match their Russian page now
+    python -m translations mark --state reviewed kk/help.md      … and that a native speaker has checked them
+    python -m translations mark --all-current           record every existing translation as up to date (once, at setup)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from translations import TranslationError, check_docs, page_paths, render_text, translation_status
+from translations.pages import TRANSLATION_STATES
+from translations.record import mark
+from translations.status import TRANSLATED
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m translations", description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("command", choices=["check", "status", "mark"])
+    parser.add_argument("pages", nargs="*", help="for mark: pages as ky/swit/index.md or docs/ky/swit/index.md")
+    parser.add_argument("--docs", default="docs", type=Path, help="the folder with ru/, ky/ and kk/ (default: docs)")
+    parser.add_argument("--state", choices=TRANSLATION_STATES, help="for mark: also set `translation:` to this")
+    parser.add_argument("--all-current", action="store_true", help="for mark: every existing ky and kk page")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "mark":
+            return _mark(parser, args)
+        pages = check_docs(args.docs)
+    except TranslationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.command == "status":
+        print(render_text(translation_status(pages)), end="")
+    else:
+        print(f"{args.docs}: {sum(map(len, pages.values()))} pages, OK")
+    return 0
+
+
+def _mark(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.all_current == bool(args.pages):
+        parser.error("mark: name the pages (e.g. ky/swit/index.md) or give --all-current, not both")
+    if args.all_current:
+        targets = [(lang, path) for lang in TRANSLATED if (args.docs / lang).is_dir()
+                   for path in page_paths(args.docs, lang)]
+    else:
+        targets = [_split(args.docs, page) for page in args.pages]
+    for lang, path in targets:
+        digest = mark(args.docs, lang, path, state=args.state)
+        print(f"{lang}/{path}: source_hash {digest}" + (f", translation: {args.state}" if args.state else ""))
+    return 0
+
+
+def _split(docs: Path, page: str) -> tuple[str, str]:
+    """"ky/swit/index.md", "docs/ky/swit/index.md" or a path to the file -> ("ky", "swit/index.md")."""
+    given = Path(page)
+    try:
+        inside = given.resolve().relative_to(docs.resolve()) if given.exists() else given
+    except ValueError:
+        inside = given
+    parts = inside.as_posix().split("/")
+    if parts and parts[0] == docs.name and len(parts) > 2:
+        parts = parts[1:]
+    if len(parts) < 2 or parts[0] not in TRANSLATED or not page.endswith(".md"):
+        raise TranslationError(page, None, "name a translated page as <language>/<path>, e.g. ky/swit/index.md "
+                                           f"(language: {' or '.join(TRANSLATED)})")
+    return parts[0], "/".join(parts[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

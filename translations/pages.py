@@ -1,0 +1,165 @@
+"""Read a page's front matter (with line numbers) and check it against the rules for its language.
+
+Plain Python, no MkDocs import. Front matter is the YAML block between the first two `---`
+lines of a page, as MkDocs reads it; every problem is reported at its line in the .md file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from site_languages import DEFAULT_LANGUAGE
+from yaml_lines import Mapping, SourceError, _LineLoader
+
+
+class TranslationError(SourceError):
+    """One defect in a page of docs/, worded for the translator who has to fix it."""
+
+
+# Keys every page may have; Kyrgyz and Kazakh pages may also have TRANSLATION_KEYS.
+# `robots` is read by overrides/main.html (e.g. "noindex").
+PAGE_KEYS = {"title", "description", "legal_review", "written", "robots"}
+TRANSLATION_KEYS = {"translation", "source_hash"}
+LEGAL_REVIEW_STATES = ("not yet", "reviewed")
+TRANSLATION_STATES = ("draft", "reviewed")
+SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
+FENCE = re.compile(r"^-{3}\s*$")
+CLOSING = re.compile(r"^(?:-{3}|\.{3})\s*$")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page of one language: docs/<lang>/<path>."""
+
+    file: Path
+    lang: str
+    path: str  # inside the language folder, e.g. "swit/index.md"
+    meta: Mapping  # front matter; `meta.key_lines` are lines of the .md file
+    lines: tuple[str, ...]  # the whole file, line by line (line n is lines[n - 1])
+    body_start: int  # line number of the first line after the front matter
+
+    def line_of(self, key: str) -> int:
+        return self.meta.key_lines.get(key, 1)
+
+
+def read_text(file: Path) -> str:
+    """The file's text as MkDocs reads it (UTF-8, a leading BOM dropped), with \\n line ends."""
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TranslationError(file, None, f"not UTF-8 text ({error.reason}): save the file as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_page(docs: Path, lang: str, path: str) -> Page:
+    """Read docs/<lang>/<path> and parse its front matter; raise TranslationError if it is broken."""
+    file = docs / lang / path
+    lines = tuple(read_text(file).split("\n"))
+    if not lines or not FENCE.match(lines[0]):
+        raise TranslationError(file, 1, "no front matter: the page must start with a line '---', "
+                                        "then 'title: …', then another line '---'")
+    end = next((i for i in range(1, len(lines)) if CLOSING.match(lines[i])), None)
+    if end is None:
+        raise TranslationError(file, 1, "the front matter is not closed: add a line '---' after its last key")
+    meta = _parse(file, "\n".join(lines[1:end]) + "\n")
+    return Page(file=file, lang=lang, path=path, meta=meta, lines=lines, body_start=end + 2)
+
+
+def _parse(file: Path, text: str) -> Mapping:
+    """The front matter as a Mapping whose line numbers count from the top of the file."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1  # +1: marks count from 0; +1: the opening '---'
+        raise TranslationError(file, line, f"front matter YAML syntax error: {error.problem or error.context}"
+                                           " (a value with ': ' or starting with a quote needs \"double quotes\")") from None
+    except yaml.YAMLError as error:
+        raise TranslationError(file, 1, f"front matter YAML syntax error: {error}") from None
+    if data is None:
+        data = Mapping()
+        data.line, data.key_lines = 2, {}
+    if not isinstance(data, Mapping):
+        raise TranslationError(file, 2, "the front matter must be lines of 'key: value', e.g. 'title: …'")
+    data.line += 1
+    data.key_lines = {key: line + 1 for key, line in data.key_lines.items()}
+    return data
+
+
+def check_front_matter(page: Page) -> None:
+    """The rules of issue 9: allowed keys, required keys, known values."""
+    meta, file = page.meta, page.file
+    translated = page.lang != DEFAULT_LANGUAGE
+    allowed = PAGE_KEYS | (TRANSLATION_KEYS if translated else set())
+    for key in meta:
+        if key in TRANSLATION_KEYS and not translated:
+            raise TranslationError(file, page.line_of(key), f"'{key}' is only for Kyrgyz and Kazakh pages "
+                                                            "(the Russian page is the original): remove this line")
+        if key not in allowed:
+            raise TranslationError(file, page.line_of(key), f"unknown key '{key}' in the front matter "
+                                                            f"(allowed: {', '.join(sorted(allowed))})")
+    title = meta.get("title")
+    if "title" not in meta:
+        raise TranslationError(file, 1, "missing key 'title' in the front matter: add a line 'title: …' "
+                                        "between the two '---' lines")
+    if not isinstance(title, str) or not title.strip():
+        raise TranslationError(file, page.line_of("title"), "'title' must be non-empty text (put it in \"double quotes\" "
+                                                            "if it is a number or contains ': ')")
+    if "description" in meta and (not isinstance(meta["description"], str) or not meta["description"].strip()):
+        raise TranslationError(file, page.line_of("description"), "'description' must be non-empty text, "
+                                                                  "or remove the line")
+    if "robots" in meta and not isinstance(meta["robots"], str):
+        raise TranslationError(file, page.line_of("robots"), "'robots' must be text such as 'noindex'")
+    if "legal_review" in meta:
+        _one_of(page, "legal_review", LEGAL_REVIEW_STATES)
+        if "written" not in meta:
+            raise TranslationError(file, page.line_of("legal_review"), "'legal_review' needs the line "
+                                   "'written: YYYY-MM-DD' (the day the text of the memo was written)")
+    if "written" in meta:
+        _date(page, "written")
+    if translated:
+        if "translation" not in meta:
+            raise TranslationError(file, 1, "missing key 'translation' in the front matter: add the line "
+                                            "'translation: draft' (or 'reviewed' once a native speaker has checked the page)")
+        _one_of(page, "translation", TRANSLATION_STATES)
+        if "source_hash" in meta:
+            value = meta["source_hash"]
+            if not isinstance(value, str) or not SOURCE_HASH.match(value):
+                raise TranslationError(file, page.line_of("source_hash"), f"'source_hash: {value}' is not a source hash "
+                                       "(12 characters 0-9 a-f): run `python -m translations mark "
+                                       f"{page.lang}/{page.path}` instead of typing it")
+
+
+def _one_of(page: Page, key: str, states: tuple[str, ...]) -> None:
+    value = page.meta[key]
+    if value not in states:
+        known = " or ".join(f"'{state}'" for state in states)
+        raise TranslationError(page.file, page.line_of(key), f"'{key}: {_shown(value)}' is not a known state (write {known})")
+
+
+def _date(page: Page, key: str) -> None:
+    value = page.meta[key]
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            date.fromisoformat(value)
+            return
+        except ValueError:
+            pass
+    raise TranslationError(page.file, page.line_of(key), f"'{key}: {_shown(value)}' is not a date: write YYYY-MM-DD, "
+                                                         "e.g. 2026-11-25")
+
+
+def _shown(value: object) -> str:
+    """A YAML value as the translator typed it (YAML reads `yes` as True, an empty value as None)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)

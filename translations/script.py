@@ -1,0 +1,123 @@
+"""Is a Kyrgyz page Kyrgyz, a Kazakh page Kazakh? Telling the three alphabets apart by their letters.
+
+Plain Python, no MkDocs import.
+  - Kazakh letters ә ғ қ ұ һ і are not in the Kyrgyz (nor the Russian) alphabet;
+  - ң ө ү are in the Kyrgyz and Kazakh alphabets, not in the Russian one;
+  - Russian has none of these letters, and it has short words Kyrgyz and Kazakh lack (и, в, что…).
+A Kyrgyz page with any Kazakh letter, a Kazakh paragraph with ң ө ү but no Kazakh letter, and a
+paragraph with no such letter that reads as Russian are flagged. Text inside an element marked
+with another language (`<span lang="kk">Қазақша</span>`) and code are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from translations.pages import Page, TranslationError
+
+KAZAKH_ONLY = "әғқұһі"
+TURKIC_SHARED = "ңөү"
+SPECIFIC = {"ky": TURKIC_SHARED, "kk": KAZAKH_ONLY}
+LANGUAGE_NAMES = {"ky": "Kyrgyz", "kk": "Kazakh"}
+# Short Russian words that are not words of Kyrgyz or Kazakh (so not "а", "же", "он", "от", "так", "не", "из").
+RUSSIAN_WORDS = frozenset(
+    "и в с к у о на по для что это как или при если когда только уже ещё еще чтобы который которая "
+    "которые которых вы мы вам нам вас нас их его её ее но во со ко об есть нет".split()
+)
+RUSSIAN_MIN = 2  # Russian words that, with no Turkic letter, make a paragraph Russian
+KYRGYZ_MIN_WORDS = 6  # words a paragraph of a Kazakh page needs before "no Kazakh letter" is telling
+WORD = re.compile(r"[а-яёәғқңөұүһі]+")
+FOREIGN_ELEMENT = re.compile(r'<(\w+)\b[^>]*\blang="[^"]*"[^>]*>.*?</\1>', re.DOTALL)
+INLINE_CODE = re.compile(r"(`+).+?\1")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$")
+TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]+>|\{[:.#][^}]*\}", re.DOTALL)
+URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+")
+BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||!!!|\?\?\?)")
+FENCE_LINE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, heading, list item or table row: its first line and text, and each line's text."""
+
+    line: int
+    lines: tuple[tuple[int, str], ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(text for _, text in self.lines)
+
+
+def prose(text: str) -> str:
+    """What a reader reads, without code, URLs, tags, other-language elements and link targets."""
+    for pattern, sign in ((FOREIGN_ELEMENT, "<"), (INLINE_CODE, "`"), (LINK_TARGET, "]"), (TAG_OR_COMMENT, "<"),
+                          (TAG_OR_COMMENT, "{"), (URL, "://")):
+        if sign in text:
+            text = pattern.sub(" ", text)
+    return text
+
+
+def units(page: Page) -> list[Unit]:
+    """The page's text split into units, with the front matter's title and description first."""
+    found = [Unit(page.line_of(key), ((page.line_of(key), page.meta[key]),))
+             for key in ("title", "description") if isinstance(page.meta.get(key), str)]
+    current: list[tuple[int, str]] = []
+    in_fence = False
+    for number, raw in enumerate(page.lines[page.body_start - 1:], start=page.body_start):
+        if FENCE_LINE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if not raw.strip() or BLOCK_START.match(raw):
+            if current:
+                found.append(Unit(current[0][0], tuple(current)))
+            current = []
+        if raw.strip():
+            current.append((number, prose(raw)))
+    if current:
+        found.append(Unit(current[0][0], tuple(current)))
+    return found
+
+
+def check_script(page: Page) -> None:
+    """Raise TranslationError at the first line that is not in the page's language."""
+    if page.lang not in SPECIFIC:
+        return
+    name = LANGUAGE_NAMES[page.lang]
+    all_units = units(page)
+    whole = " ".join(unit.text for unit in all_units).lower()
+    for unit in all_units:
+        text = unit.text.lower()
+        words = WORD.findall(text)
+        if page.lang == "ky":
+            for number, line_text in unit.lines:
+                letters = [c for c in KAZAKH_ONLY if c in line_text.lower()]
+                if letters:
+                    raise TranslationError(page.file, number, f"Kazakh letters {', '.join(letters)} in a Kyrgyz page "
+                                           f"({_quote(line_text)}): Kyrgyz has no {' '.join(KAZAKH_ONLY)}. Is this text "
+                                           "Kazakh, or typed with a Kazakh keyboard? (A Kazakh word quoted on purpose: "
+                                           "<span lang=\"kk\">…</span>)")
+        elif len(words) >= KYRGYZ_MIN_WORDS and not _has(text, KAZAKH_ONLY) and _has(text, TURKIC_SHARED):
+            raise TranslationError(page.file, unit.line, f"this text looks Kyrgyz, not Kazakh ({_quote(unit.text)}): "
+                                   f"it has {', '.join(c for c in TURKIC_SHARED if c in text)} but none of "
+                                   f"the Kazakh letters {' '.join(KAZAKH_ONLY)}")
+        if not _has(text, KAZAKH_ONLY + TURKIC_SHARED) and sum(w in RUSSIAN_WORDS for w in words) >= RUSSIAN_MIN:
+            raise TranslationError(page.file, unit.line, f"this text looks Russian, not {name} ({_quote(unit.text)}): "
+                                   f"it has none of the {name} letters {' '.join(SPECIFIC[page.lang])}. Translate it, "
+                                   f"or delete docs/{page.lang}/{page.path} so that readers get the Russian page "
+                                   "with a notice")
+    if len(WORD.findall(whole)) >= 20 and not _has(whole, SPECIFIC[page.lang]):
+        first = next((u for u in all_units if WORD.search(u.text.lower())), all_units[0])
+        raise TranslationError(page.file, first.line, f"this page has none of the {name} letters "
+                               f"{' '.join(SPECIFIC[page.lang])}: is it in {name}?")
+
+
+def _has(text: str, letters: str) -> bool:
+    return any(c in text for c in letters)
+
+
+def _quote(text: str, length: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"«{text[:length]}…»" if len(text) > length else f"«{text}»"

@@ -1,14 +1,16 @@
 """The site's own search: one language per index, fetched when search is opened, stemming
 measured on real word forms from the content.
 
-Hit rate of inflected queries (the expected page among the first 5 results; each query is a
-word form that occurs in that language's pages but NOT on the expected page), measured with
-test_inflected_queries_find_their_page on this content (ru 16, ky 20, kk 20 queries):
+Hit rate of inflected queries (the expected page among the first 5 results). Each query is
+a word form that occurs in that language's pages but NOT on the expected page, so matching
+exact words finds none of them by construction; the question is how many grammatical forms
+the search bridges. Measured by test_inflected_queries_find_their_page on this content
+(all queries / the held-out ones picked after the stemmers were last changed):
 
-    language   exact words   prefix only   stemming   stemming + prefix (what readers get)
-    ru            0 %           31 %         100 %          100 %
-    ky            0 %           30 %         100 %          100 %
-    kk            0 %           30 %         100 %          100 %
+    language  queries   exact words   prefix only   stemming    stemming + prefix (what readers get)
+    ru        16 + 8     0 % / 0 %    17 % / 25 %   100 / 100 %   100 % / 100 %
+    ky        20 + 12    0 % / 0 %    22 % / 33 %   100 / 100 %   100 % / 100 %
+    kk        20 + 13    0 % / 0 %    15 % / 31 %   100 / 100 %   100 % / 100 %
 
 Run `pytest tests/test_search.py -k inflected -s` to see the figures of the current content.
 """
@@ -205,8 +207,11 @@ def test_russian_stemming_finds_other_grammatical_forms(phone, site_url: str, si
 
 
 # Real word forms from docs/<lang> that do not occur on the page a reader looking for them
-# would want (checked below). Hits are counted among the first five results.
-INFLECTED_QUERIES = {
+# would want (both checked below). Hits are counted among the first five results.
+# TUNING: the stemmers were adjusted while looking at these (ұстауға → the police page needed
+# the conditional -са/-се of its title «полиция ұстаса»).
+# HELD_OUT: picked afterwards and measured without changing the code.
+TUNING = {
     "ru": [
         ("насилием", "rights/violence/"), ("полицию", "rights/police/"), ("врачи", "rights/doctor/"),
         ("документов", "rights/documents/"), ("организациям", "help/"), ("безопасные", "take-care/"),
@@ -216,22 +221,48 @@ INFLECTED_QUERIES = {
         ("права", "rights/"),
     ],
     "ky": [
-        ("зомбулукка", "rights/violence/"), ("зомбулугуна", "swit/violence/"), ("полицияга", "rights/police/"),
-        ("кармоого", "rights/police/"), ("протоколу", "rights/police/"), ("дарыгерлер", "rights/doctor/"),
-        ("документ", "rights/documents/"), ("паспорт", "rights/documents/"),
-        ("презервативден", "swit/condoms-lubricants/"), ("уюмдарга", "help/"), ("коопсуздукка", "take-care/"),
-        ("соолукка", "take-care/"), ("баңгизатка", "take-care/"), ("телефонуңузга", "take-care/"),
-        ("укуктары", "rights/"), ("арызына", "rights/violence/"), ("стигманын", "glossary/"),
-        ("кызматтарды", "monitoring/"), ("мониторингдин", "monitoring/"), ("кардарларды", "take-care/"),
+        ("зомбулукка", "rights/violence/"), ("зомбулугуна", "swit/violence/"),
+        ("полицияга", "rights/police/"), ("кармоого", "rights/police/"), ("протоколу", "rights/police/"),
+        ("дарыгерлер", "rights/doctor/"), ("документ", "rights/documents/"),
+        ("паспорт", "rights/documents/"), ("презервативден", "swit/condoms-lubricants/"),
+        ("уюмдарга", "help/"), ("коопсуздукка", "take-care/"), ("соолукка", "take-care/"),
+        ("баңгизатка", "take-care/"), ("телефонуңузга", "take-care/"), ("укуктары", "rights/"),
+        ("арызына", "rights/violence/"), ("стигманын", "glossary/"), ("кызматтарды", "monitoring/"),
+        ("мониторингдин", "monitoring/"), ("кардарларды", "take-care/"),
     ],
     "kk": [
-        ("зомбылығына", "rights/violence/"), ("полицияға", "rights/police/"), ("ұстауға", "rights/police/"),
-        ("хаттамасы", "rights/police/"), ("дәрігерлер", "rights/doctor/"), ("құжат", "rights/documents/"),
-        ("презервативтен", "swit/condoms-lubricants/"), ("ұйымдарға", "help/"), ("көмекке", "help/"),
-        ("қауіпсіздікке", "take-care/"), ("денсаулыққа", "take-care/"), ("есірткіге", "take-care/"),
-        ("құқықтары", "rights/"), ("арызына", "rights/violence/"), ("стигманың", "glossary/"),
-        ("қызметтерді", "monitoring/"), ("мониторингтің", "monitoring/"), ("клиенттерді", "take-care/"),
-        ("күнтізбесін", "calendar/"), ("заңгерлер", "rights/"),
+        ("зомбылығына", "rights/violence/"), ("полицияға", "rights/police/"),
+        ("ұстауға", "rights/police/"), ("хаттамасы", "rights/police/"), ("дәрігерлер", "rights/doctor/"),
+        ("құжат", "rights/documents/"), ("презервативтен", "swit/condoms-lubricants/"),
+        ("ұйымдарға", "help/"), ("көмекке", "help/"), ("қауіпсіздікке", "take-care/"),
+        ("денсаулыққа", "take-care/"), ("есірткіге", "take-care/"), ("құқықтары", "rights/"),
+        ("арызына", "rights/violence/"), ("стигманың", "glossary/"), ("қызметтерді", "monitoring/"),
+        ("мониторингтің", "monitoring/"), ("клиенттерді", "take-care/"), ("күнтізбесін", "calendar/"),
+        ("заңгерлер", "rights/"),
+    ],
+}
+HELD_OUT = {
+    "ru": [
+        ("лубриканта", "swit/condoms-lubricants/"), ("профилактики", "swit/clinical-services/"),
+        ("аутрича", "swit/community-led-services/"), ("комитетом", "swit/community-led-services/"),
+        ("законов", "rights/police/"), ("мигрантам", "rights/documents/"),
+        ("участию", "swit/community-empowerment/"), ("передозировку", "take-care/"),
+    ],
+    "ky": [
+        ("тренингдер", "swit/"), ("любриканттарды", "swit/condoms-lubricants/"),
+        ("профилактикасы", "swit/clinical-services/"), ("аутричи", "swit/community-led-services/"),
+        ("комитетине", "swit/community-led-services/"), ("мыйзамдар", "rights/police/"),
+        ("форумунун", "about/"), ("номерлерин", "help/"), ("далилиңиз", "rights/violence/"),
+        ("мигрант", "rights/documents/"), ("катышууга", "swit/community-empowerment/"),
+        ("браузерде", "quick-exit/"),
+    ],
+    "kk": [
+        ("тренингтер", "swit/"), ("лубриканттарды", "swit/condoms-lubricants/"),
+        ("профилактикасын", "swit/clinical-services/"), ("аутричі", "swit/community-led-services/"),
+        ("комитетіне", "swit/community-led-services/"), ("заңдар", "rights/police/"),
+        ("форумының", "about/"), ("нөмірлерін", "help/"), ("дәлеліңіз", "rights/violence/"),
+        ("мигрант", "rights/documents/"), ("қатысуға", "swit/community-empowerment/"),
+        ("браузерде", "quick-exit/"), ("дозасын", "take-care/"),
     ],
 }
 MODES = {
@@ -245,13 +276,13 @@ MODES = {
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_inflected_queries_find_their_page(phone, site_url: str, site: Path, lang: str) -> None:
     index = load_index(site, lang)
-    queries = [(q, prefix(lang) + url) for q, url in INFLECTED_QUERIES[lang]]
+    queries = [(q, prefix(lang) + url) for q, url in TUNING[lang] + HELD_OUT[lang]]
     for query, url in queries:
         assert query in index["words"], f"{query!r} is not in the {lang} pages: not a real query"
         assert query not in page_words(index, url), f"{query!r} is on {url} itself: not a test of stemming"
     page = open_page(phone, f"{site_url}{prefix(lang)}")
     search(page, queries[0][0])  # loads the index through the interface
-    rates, misses = {}, {}
+    rates, misses, held_out = {}, {}, {}
     for mode, options in MODES.items():
         found = page.evaluate(
             """([queries, options]) => queries.map(([q, url]) =>
@@ -259,9 +290,11 @@ def test_inflected_queries_find_their_page(phone, site_url: str, site: Path, lan
             [queries, options],
         )
         rates[mode] = sum(found) / len(queries)
+        held_out[mode] = sum(found[len(TUNING[lang]):]) / len(HELD_OUT[lang])
         misses[mode] = [q for (q, _), hit in zip(queries, found) if not hit]
-    report = ", ".join(f"{mode} {rate:.0%}" for mode, rate in rates.items())
-    print(f"\n{lang}: {len(queries)} inflected queries, hit rate in the first 5 results: {report}")
+    report = ", ".join(f"{mode} {rates[mode]:.0%} (held out {held_out[mode]:.0%})" for mode in MODES)
+    print(f"\n{lang}: {len(TUNING[lang])} + {len(HELD_OUT[lang])} held-out inflected queries, "
+          f"hit rate in the first 5 results: {report}")
     print(f"{lang}: missed with stemming + prefix: {misses['stemming + prefix']}")
     assert rates["stemming + prefix"] >= 0.9, (report, misses["stemming + prefix"])
     assert rates["stemming + prefix"] > rates["prefix only"] > rates["exact words"] or rates["prefix only"] == 0
@@ -290,9 +323,16 @@ def test_search_is_accessible_and_announces_results(phone, site_url: str) -> Non
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.href") == links[0]
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r =>
-        r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""")
-    assert violations == []
+    # The search block on its own, and the whole page: no violation may involve the search.
+    own = page.evaluate("""() => axe.run({include: [['[data-site-search]']]}, {resultTypes: ['violations']})
+        .then(r => r.violations.map(v => v.id))""")
+    assert own == []
+    inside = page.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r =>
+        r.violations.flatMap(v => v.nodes.filter(n => {
+            const node = document.querySelector(n.target[0]);
+            return node && node.closest('[data-site-search]');
+        }).map(n => v.id + ': ' + n.target.join(' '))))""")
+    assert inside == []
     search(page, "жжжжжж")
     assert page.text_content("[role=status]") == "Эч нерсе табылган жок. Башка сөздү жазып көрүңүз."
     assert page.eval_on_selector_all(RESULT_LINKS, "links => links.length") == 0

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", default="docs", type=Path, help="the folder with ru/, ky/ and kk/ (default: docs)")
     parser.add_argument("--state", choices=TRANSLATION_STATES, help="for mark: also set `translation:` to this")
     parser.add_argument("--all-current", action="store_true", help="for mark: every existing ky and kk page")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     try:
         if args.command == "mark":
             return _mark(parser, args)

@@ -30,6 +30,7 @@ TRANSLATION_STATES = ("draft", "reviewed")
 SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
 FENCE = re.compile(r"^-{3}\s*$")
 CLOSING = re.compile(r"^(?:-{3}|\.{3})\s*$")
+DAY = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,20 @@ def _parse(file: Path, text: str) -> Mapping:
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote is found at the end of the text: its start (the context) is the line to fix.
+        mark = error.context_mark if error.context_mark and "end of stream" in str(error.problem) else error.problem_mark
+        mark = mark or error.context_mark
         line = mark.line + 2 if mark else 1  # +1: marks count from 0; +1: the opening '---'
-        raise TranslationError(file, line, f"front matter YAML syntax error: {error.problem or error.context}"
-                                           " (a value with ': ' or starting with a quote needs \"double quotes\")") from None
+        problem = error.problem or error.context
+        if error.context and error.problem:
+            problem = f"{error.context}: {error.problem}"
+        raise TranslationError(file, line, f"front matter YAML syntax error: {_explain(problem)}") from None
     except yaml.YAMLError as error:
         raise TranslationError(file, 1, f"front matter YAML syntax error: {error}") from None
+    except ValueError as error:  # YAML reads 2026-02-30 as a date and fails without a line
+        line = next((number for number, row in enumerate(text.split("\n"), start=2)
+                     if (found := DAY.search(row)) and not _is_date(found.group())), 1)
+        raise TranslationError(file, line, f"impossible date in the front matter ({error})") from None
     if data is None:
         data = Mapping()
         data.line, data.key_lines = 2, {}
@@ -130,36 +139,47 @@ def check_front_matter(page: Page) -> None:
         if "source_hash" in meta:
             value = meta["source_hash"]
             if not isinstance(value, str) or not SOURCE_HASH.match(value):
-                raise TranslationError(file, page.line_of("source_hash"), f"'source_hash: {value}' is not a source hash "
-                                       "(12 characters 0-9 a-f): run `python -m translations mark "
-                                       f"{page.lang}/{page.path}` instead of typing it")
+                raise TranslationError(file, page.line_of("source_hash"), f"'source_hash: {_typed(page, 'source_hash')}' "
+                                       "is not a source hash (12 characters 0-9 a-f): run `python -m translations "
+                                       f"mark {page.lang}/{page.path}` instead of typing it")
 
 
 def _one_of(page: Page, key: str, states: tuple[str, ...]) -> None:
-    value = page.meta[key]
-    if value not in states:
+    if page.meta[key] not in states:
         known = " or ".join(f"'{state}'" for state in states)
-        raise TranslationError(page.file, page.line_of(key), f"'{key}: {_shown(value)}' is not a known state (write {known})")
+        raise TranslationError(page.file, page.line_of(key), f"'{key}: {_typed(page, key)}' is not a known state (write {known})")
 
 
 def _date(page: Page, key: str) -> None:
     value = page.meta[key]
     if isinstance(value, date) and not isinstance(value, datetime):
         return
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            date.fromisoformat(value)
-            return
-        except ValueError:
-            pass
-    raise TranslationError(page.file, page.line_of(key), f"'{key}: {_shown(value)}' is not a date: write YYYY-MM-DD, "
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _is_date(value):
+        return
+    raise TranslationError(page.file, page.line_of(key), f"'{key}: {_typed(page, key)}' is not a date: write YYYY-MM-DD, "
                                                          "e.g. 2026-11-25")
 
 
-def _shown(value: object) -> str:
-    """A YAML value as the translator typed it (YAML reads `yes` as True, an empty value as None)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value)
+def _explain(problem: str) -> str:
+    """PyYAML's words, with what to do about the usual causes."""
+    if "mapping values are not allowed" in problem:
+        return f"{problem}: a value that contains ': ' must be in \"double quotes\""
+    if "quoted scalar" in problem:
+        return f"{problem}: a quote opened on this line is not closed"
+    if "appears twice" in problem:
+        return problem
+    return f"{problem} (a value that contains ': ' or starts with a quote must be in \"double quotes\")"
+
+
+def _is_date(text: str) -> bool:
+    try:
+        year, month, day = map(int, text.split("-"))
+        date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
+def _typed(page: Page, key: str) -> str:
+    """The value as the translator typed it on the key's line (YAML reads `no` as false)."""
+    return page.lines[page.line_of(key) - 1].split(":", 1)[1].strip()

@@ -25,7 +25,7 @@ RUSSIAN_WORDS = frozenset(
     "и в с к у о на по для что это как или при если когда только уже ещё еще чтобы который которая "
     "которые которых вы мы вам нам вас нас их его её ее но во со ко об есть нет".split()
 )
-RUSSIAN_MIN = 2  # Russian words that, with no Turkic letter, make a paragraph Russian
+RUSSIAN_MIN_WORDS = 3  # a paragraph of 3 words or more with no Turkic letter and a Russian word is Russian
 KYRGYZ_MIN_WORDS = 6  # words a paragraph of a Kazakh page needs before "no Kazakh letter" is telling
 WORD = re.compile(r"[а-яёәғқңөұүһі]+")
 FOREIGN_ELEMENT = re.compile(r'<(\w+)\b[^>]*\blang="[^"]*"[^>]*>.*?</\1>', re.DOTALL)
@@ -103,11 +103,12 @@ def check_script(page: Page) -> None:
             raise TranslationError(page.file, unit.line, f"this text looks Kyrgyz, not Kazakh ({_quote(unit.text)}): "
                                    f"it has {', '.join(c for c in TURKIC_SHARED if c in text)} but none of "
                                    f"the Kazakh letters {' '.join(KAZAKH_ONLY)}")
-        if not _has(text, KAZAKH_ONLY + TURKIC_SHARED) and sum(w in RUSSIAN_WORDS for w in words) >= RUSSIAN_MIN:
+        if (len(words) >= RUSSIAN_MIN_WORDS and not _has(text, KAZAKH_ONLY + TURKIC_SHARED)
+                and any(w in RUSSIAN_WORDS for w in words)):
             raise TranslationError(page.file, unit.line, f"this text looks Russian, not {name} ({_quote(unit.text)}): "
-                                   f"it has none of the {name} letters {' '.join(SPECIFIC[page.lang])}. Translate it, "
-                                   f"or delete docs/{page.lang}/{page.path} so that readers get the Russian page "
-                                   "with a notice")
+                                   f"it has none of the {name} letters {' '.join(SPECIFIC[page.lang])}. Translate it (a page that "
+                                   f"is not translated yet is better deleted from docs/{page.lang}/: readers then get "
+                                   "the Russian page with a notice)")
     if len(WORD.findall(whole)) >= 20 and not _has(whole, SPECIFIC[page.lang]):
         first = next((u for u in all_units if WORD.search(u.text.lower())), all_units[0])
         raise TranslationError(page.file, first.line, f"this page has none of the {name} letters "

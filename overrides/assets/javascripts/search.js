@@ -113,8 +113,8 @@
       "дагы деги догу дөгү тагы теги тогу төгү ндагы ндеги ндогу ндөгү " +
       "ым им ум үм ың иң уң үң ыңыз иңиз уңуз үңүз ңыз ңиз ңуз ңүз ы и у ү сы си су сү " +
       "ыбыз ибиз убуз үбүз ын ин ун үн сын син сун сүн " +
-      // verbal noun and past participle
-      "уу үү оо өө ган ген гон гөн кан кен кон көн",
+      // verbal noun, past participle, "if" (кармаса)
+      "уу үү оо өө ган ген гон гөн кан кен кон көн са се со сө",
       /[аеиоуыэюяөү]/),
     kk: turkic(
       "лар лер дар дер тар тер " +
@@ -122,8 +122,8 @@
       "дан ден тан тен нан нен мен бен пен менен " +
       "дағы дегі тағы тегі ндағы ндегі " +
       "ым ім ың ің ыңыз іңіз ңыз ңіз ы і сы сі ымыз іміз ын ін сын сін " +
-      // verbal noun, past participle, present tense (-ады/-еді), -атын/-етін participle
-      "у ған ген қан кен ады еді йды йді атын етін йтын йтін",
+      // verbal noun, past participle, present tense (-ады/-еді), -атын/-етін participle, "if"
+      "у ған ген қан кен ады еді йды йді атын етін йтын йтін са се",
       /[аәеиоөуұүыіэюя]/)
   };
 
@@ -185,9 +185,13 @@
         });
       });
     });
-    var base = new URL("..", opts.indexUrl || "http://x/search/"), perPage = {}, out = [];
-    Object.keys(score).map(Number).sort(function (a, b) {
-      return hits[b] - hits[a] || score[b] - score[a] || a - b;
+    // Ties go to the page where more sections match (the page about it, not a passing mention).
+    var base = new URL("..", opts.indexUrl || "http://x/search/"), perPage = {}, out = [], onPage = {};
+    var order = Object.keys(score).map(Number);
+    order.forEach(function (s) { var p = self.index.sections[s][0]; onPage[p] = (onPage[p] || 0) + 1; });
+    function spread(s) { return onPage[self.index.sections[s][0]]; }
+    order.sort(function (a, b) {
+      return hits[b] - hits[a] || score[b] - score[a] || spread(b) - spread(a) || a - b;
     }).forEach(function (s) {
       var section = self.index.sections[s], page = self.index.pages[section[0]];
       perPage[section[0]] = (perPage[section[0]] || 0) + 1;

@@ -125,7 +125,7 @@ DEFECTS = [
     ("Russian page copied as ky", "ky/help.md", "Эгер коркунуч азыр болсо, 112ге чалыңыз.",
      "Если опасность прямо сейчас, звоните 112.", "Если опасность", "this text looks Russian, not Kyrgyz"),
     ("Kazakh letters in a ky page", "ky/index.md", "үчүн.\n", "үчүн.\n\nБұл сайт секс-жұмыскерлерге арналған.\n", "Бұл сайт",
-     "Kazakh letters ұ, і in a Kyrgyz page"),
+     "Kazakh letters ғ, ұ in a Kyrgyz page"),
     ("Kyrgyz text in a kk page", "kk/index.md", "арналған.\n",
      "арналған.\n\nБул сайт секс-жумушчулар жана алар менен иштеген уюмдар үчүн.\n", "Бул сайт", "this text looks Kyrgyz, not Kazakh"),
     ("Russian text in a kk page", "kk/index.md", "арналған.\n", "арналған.\n\nЭто черновик, который ещё не проверили.\n",

@@ -1,5 +1,5 @@
 // Site search: one language, index fetched when the reader first focuses the search field.
-// Without JavaScript the search block stays hidden (it is only shown from here).
+// Without JavaScript (or opened from a file) the search block stays hidden: only this shows it.
 // The index (search/<lang>.json, written by hooks/search_index.py) lists word forms; they are
 // stemmed here, with the same code as the query: Russian by the Snowball algorithm, Kyrgyz and
 // Kazakh by stripping case, possessive and plural endings (repeatedly, like the text stacks them).
@@ -14,17 +14,28 @@
     return (text.toLowerCase().replace(/ё/g, "е").match(WORD) || []).filter(function (w) { return w.length <= 40; });
   }
 
-  function list(s) { return s.split(" "); }
-
-  // The longest of `ends` that `w` ends with, leaving at least `min` letters; "" if none.
-  function ending(w, ends, min) {
-    var best = "";
-    for (var i = 0; i < ends.length; i++) {
-      var s = ends[i];
-      if (s.length > best.length && w.length - s.length >= min && w.slice(-s.length) === s) best = s;
-    }
-    return best;
+  // A list of endings, for lookups by length: {set: {ending: 1}, lengths: [longest first]}.
+  function list(s) {
+    var ends = { set: {}, lengths: [] };
+    s.split(" ").forEach(function (e) {
+      ends.set[e] = 1;
+      if (ends.lengths.indexOf(e.length) < 0) ends.lengths.push(e.length);
+    });
+    ends.lengths.sort(function (a, b) { return b - a; });
+    return ends;
   }
+
+  // The endings of `ends` that `w` ends with, leaving at least `min` letters, longest first.
+  function endings(w, ends, min) {
+    var found = [];
+    for (var i = 0; i < ends.lengths.length; i++) {
+      var n = ends.lengths[i], s = w.slice(-n);
+      if (w.length - n >= min && ends.set[s]) found.push(s);
+    }
+    return found;
+  }
+
+  function ending(w, ends, min) { return endings(w, ends, min)[0] || ""; }
 
   // Russian: the Snowball stemmer (snowballstem.org/algorithms/russian/stemmer.html).
   var RU = {
@@ -34,7 +45,10 @@
     reflexive: [null, list("ся сь")],
     verb: [list("ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно"),
            list("ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ить ыть ишь ую ю")],
-    noun: [null, list("а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я")]
+    noun: [null, list("а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я")],
+    derivational: list("ост ость"),
+    tidy: list("ейш ейше н ь"),
+    n: list("н")
   };
 
   function stemRu(w) {
@@ -68,17 +82,17 @@
       else if (!cut(RU.verb)) cut(RU.noun);
     }
     if (w.length - 1 >= rv && w.slice(-1) === "и") w = w.slice(0, -1);
-    var d = ending(w, ["ост", "ость"], rv);
+    var d = ending(w, RU.derivational, rv);
     if (d && w.length - d.length >= p2) w = w.slice(0, -d.length);
-    var t = ending(w, ["ейш", "ейше", "н", "ь"], rv);
+    var t = ending(w, RU.tidy, rv);
     if (t === "ь") return w.slice(0, -1);
-    if (t.length > 1) { w = w.slice(0, -t.length); t = ending(w, ["н"], rv); }
+    if (t.length > 1) { w = w.slice(0, -t.length); t = ending(w, RU.n, rv); }
     if (t === "н" && w.length - 2 >= rv && w.slice(-2) === "нн") w = w.slice(0, -1);
     return w;
   }
 
-  // Kyrgyz and Kazakh: strip endings while a stem of three letters with a vowel remains, then
-  // write a final г/ғ/б as к/қ/п (укугу → укуг → укук, құқығы → құқық). Where two endings fit,
+  // Kyrgyz and Kazakh: strip endings while a stem of three letters with a vowel remains, drop a
+  // final vowel, then write a final г/ғ/б as к/қ/п (укугу → укуг → укук, құқығы → құқық). Where two endings fit,
   // the one that leaves a word the site uses wins (кызматы: кызмат+ы, not кызма+ты), else
   // the longest.
   function turkic(ends, vowels) {
@@ -86,16 +100,19 @@
     function hard(w) { return w.replace(/г$/, "к").replace(/ғ$/, "қ").replace(/б$/, "п"); }
     return function (w, known) {
       for (var k = 0; k < 8; k++) {
-        var best = "", real = 0;
-        for (var i = 0; i < ends.length; i++) {
-          var s = ends[i], rest = w.slice(0, -s.length);
-          if (rest.length < 3 || w.slice(-s.length) !== s || !vowels.test(rest)) continue;
+        var best = "", real = 0, fit = endings(w, ends, 3);
+        for (var i = 0; i < fit.length; i++) {
+          var rest = w.slice(0, -fit[i].length);
+          if (!vowels.test(rest)) continue;
           var r = known && (known[rest] !== undefined || known[hard(rest)] !== undefined) ? 1 : 0;
-          if (r > real || (r === real && s.length > best.length)) { best = s; real = r; }
+          if (!best || r > real) { best = fit[i]; real = r; }
         }
         if (!best) break;
         w = w.slice(0, -best.length);
       }
+      // A verb's last vowel merges with -оо/-уу (карма-са, карм-оо): stems end without it.
+      var rest = w.slice(0, -1);
+      if (rest.length >= 3 && vowels.test(w.slice(-1)) && vowels.test(rest)) w = rest;
       return hard(w);
     };
   }
@@ -164,41 +181,47 @@
     return found;
   };
 
-  // Results: [{url, title, heading, score}], best first. opts: {stem: true|false, prefix: true|false}
+  // Results, best first: [{url, page, title, heading, score}]; sections that match more of the
+  // query's words first, then by score (a word in the page title or the section heading counts
+  // more). At most 3 sections of one page. opts: {stem, prefix (default: unless the query ends
+  // in a space, its last word may be unfinished), limit (10), indexUrl (to resolve page URLs)}.
   Engine.prototype.search = function (query, opts) {
     opts = opts || {};
-    var self = this, terms = words(query), score = {}, hits = {}, limit = opts.limit || 10;
+    var self = this, terms = words(query), score = {}, hits = {}, exact = {}, limit = opts.limit || 10;
     if (opts.prefix === undefined) opts.prefix = !/\s$/.test(query);
     terms = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
     terms.forEach(function (term, i) {
       var found = self.match(term, { stem: opts.stem, prefix: opts.prefix && i === terms.length - 1 });
       function has(list) { return list.some(function (f) { return found[f]; }); }
       var seen = {};
-      Object.keys(found).forEach(function (form) {
+      // The form typed comes first: between equals, a section that has it exactly wins.
+      Object.keys(found).sort(function (a, b) { return (b === term) - (a === term); }).forEach(function (form) {
         self.sections(form).forEach(function (s) {
           if (seen[s]) return;
           seen[s] = 1;
           var section = self.index.sections[s], top = !section[1];
           score[s] = (score[s] || 0) + 1 + (has(self.headings[s]) ? 3 : 0) +
             (has(self.titles[section[0]]) ? (top ? 4 : 1) : 0);
+          exact[s] = (exact[s] || 0) + (form === term ? 1 : 0);
           hits[s] = (hits[s] || 0) + 1;
         });
       });
     });
-    // Ties go to the page where more sections match (the page about it, not a passing mention).
+    // Remaining ties go to the page where more sections match (the page about it, not a passing
+    // mention), then to the order of the site.
     var base = new URL("..", opts.indexUrl || "http://x/search/"), perPage = {}, out = [], onPage = {};
     var order = Object.keys(score).map(Number);
     order.forEach(function (s) { var p = self.index.sections[s][0]; onPage[p] = (onPage[p] || 0) + 1; });
     function spread(s) { return onPage[self.index.sections[s][0]]; }
     order.sort(function (a, b) {
-      return hits[b] - hits[a] || score[b] - score[a] || spread(b) - spread(a) || a - b;
+      return hits[b] - hits[a] || score[b] - score[a] || exact[b] - exact[a] || spread(b) - spread(a) || a - b;
     }).forEach(function (s) {
       var section = self.index.sections[s], page = self.index.pages[section[0]];
       perPage[section[0]] = (perPage[section[0]] || 0) + 1;
       if (out.length >= limit || perPage[section[0]] > 3) return;
       out.push({
         url: new URL(page[0] + (section[1] ? "#" + section[1] : ""), base).href,
-        page: page[0], title: page[1], heading: section[2], score: score[s], all: hits[s] === terms.length
+        page: page[0], title: page[1], heading: section[2], score: score[s]
       });
     });
     return out;
@@ -207,8 +230,9 @@
   window.siteSearch = { words: words, stem: function (lang, w, known) { return STEM[lang](w, known); }, Engine: Engine };
 
   // --- the interface --------------------------------------------------------------------
+  // Pages opened from a file (the offline copy) cannot fetch the index: no search there.
   var box = document.querySelector("[data-site-search]");
-  if (!box || !window.fetch || !window.URL) return;
+  if (!box || !window.fetch || !window.URL || location.protocol === "file:") return;
   var ui = box.dataset, input = box.querySelector("input"), status = box.querySelector("[role=status]"),
       results = box.querySelector("ol"), indexUrl = new URL(ui.index, location.href).href,
       engine = null, loading = null, timer = 0;
@@ -250,6 +274,7 @@
         title.textContent = r.title;
         a.appendChild(title);
         if (r.heading) {
+          a.appendChild(document.createTextNode(" "));
           var heading = document.createElement("span");
           heading.className = "site-search__heading";
           heading.textContent = r.heading;

@@ -33,7 +33,7 @@ SEARCH_FIELD = "#site-search-input"
 RESULT_LINKS = ".site-search__results a"
 # gzip size a reader downloads when opening search, per language (measured: 35–37 KB)
 INDEX_BUDGET = 45_000
-# search.js + search.css, gzip, downloaded with every first page view (measured: 5.7 KB)
+# search.js + search.css, gzip, downloaded with every first page view (measured: 6.4 KB)
 ASSET_BUDGET = 7_000
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from site_languages import DEFAULT_LANGUAGE
-from yaml_lines import Mapping, SourceError, _LineLoader
+from yaml_lines import Mapping, SourceError, _LineLoader  # the loader that records line numbers
 
 
 class TranslationError(SourceError):

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from sitesearch import Page as IndexPage
 from sitesearch import build_index, dumps, page_from_html
+from site_output import write_files
 
 INDEX_DIR = "search"
 _pages: dict[str, dict[str, IndexPage]] = {}
@@ -29,9 +30,6 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
-    meta_search = page.meta.get("search")
-    if isinstance(meta_search, dict) and meta_search.get("exclude"):
-        return html
     entry = page_from_html(page.url, page.title or "", html)
     _pages.setdefault(_language(config), {})[page.url] = entry
     return html
@@ -40,6 +38,4 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
 def on_post_build(*, config: MkDocsConfig) -> None:
     lang = _language(config)
     index = build_index(lang, list(_pages.get(lang, {}).values()))
-    target = Path(config.site_dir) / INDEX_DIR / f"{lang}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dumps(index), encoding="utf-8")
+    write_files({f"{INDEX_DIR}/{lang}.json": dumps(index).encode("utf-8")}, Path(config.site_dir))

@@ -38,6 +38,10 @@ def kb(n: int) -> str:
     return f"{n / weight.KB:.1f} KB"
 
 
+def ratio_spread(values: list[float]) -> str:
+    return f"{med(values):.2f}×" + (f" ({min(values):.2f}–{max(values):.2f})" if len(values) > 1 else "")
+
+
 def med(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -122,24 +126,25 @@ def page_weight(report: Report, site_dir: Path) -> None:
 def build_time(report: Report, runs: int, enforce: bool) -> None:
     log(f"build time: our build and the stock build, {runs} alternating runs each …")
     pairs = builds.real_content(runs, log)
-    ratios = pairs.ratios
     report.add(
         "## Build time against stock",
         "",
         f"Real content ({pairs.pages} Markdown pages in 3 languages). *Ours*: `mkdocs build --strict` with "
         "mkdocs.yml (hooks, overrides). *Stock*: the same docs and nav with Material (`theme.language: ru`, "
         "only the ky/kk interface strings Material lacks) + mkdocs-static-i18n, no hooks, not strict. "
-        "Wall clock of a whole `mkdocs build` process; runs alternate (order flips each run).",
+        "A whole `mkdocs build` process, timed by the wall clock and by its CPU time (user + system); "
+        "runs alternate (order flips each run). The budget is checked on the CPU-time ratio, which "
+        "other processes on a busy machine disturb far less than the wall clock.",
         "",
-        "| build | runs | median (min–max) |",
-        "|---|---|---|",
-        f"| ours | {len(pairs.ours)} | {spread(pairs.ours)} |",
-        f"| stock | {len(pairs.stock)} | {spread(pairs.stock)} |",
-        f"| ours / stock, per pair | {len(ratios)} | **{pairs.ratio:.2f}×** ({min(ratios):.2f}–{max(ratios):.2f}) |",
+        "| build | runs | wall clock, median (min–max) | CPU time, median (min–max) |",
+        "|---|---|---|---|",
+        f"| ours | {len(pairs.ours)} | {spread(pairs.ours)} | {spread(pairs.ours_cpu)} |",
+        f"| stock | {len(pairs.stock)} | {spread(pairs.stock)} | {spread(pairs.stock_cpu)} |",
+        f"| ours / stock, per pair | {len(pairs.ratios)} | {ratio_spread(pairs.ratios)} | **{ratio_spread(pairs.cpu_ratios)}** |",
         "",
     )
-    report.budget("build time / stock (real content)", f"≤ {BUILD_RATIO_BUDGET}×", f"{pairs.ratio:.2f}×",
-                  pairs.ratio <= BUILD_RATIO_BUDGET, enforce)
+    report.budget("build time / stock (real content, CPU time)", f"≤ {BUILD_RATIO_BUDGET}×",
+                  f"{pairs.cpu_ratio:.2f}× (wall clock {pairs.ratio:.2f}×)", pairs.cpu_ratio <= BUILD_RATIO_BUDGET, enforce)
 
 
 def scaling(report: Report, scales: list[tuple[int, int]], enforce: bool) -> None:
@@ -150,32 +155,35 @@ def scaling(report: Report, scales: list[tuple[int, int]], enforce: bool) -> Non
         "## Scaling",
         "",
         "Synthetic projects: every page of every language copied N times (`page-x2.md`, …), nav omitted, "
-        "our mkdocs.yml otherwise unchanged, and the stock config of the same docs. "
-        "*Growth* = time / time at 1×; growing no faster than the page count means growth ≤ N. "
-        "*Exponent* k in time ∝ pages^k from the previous row (1 = linear). "
-        "*Per extra page* = (time − time at 1×) / (pages − pages at 1×).",
+        "our mkdocs.yml otherwise unchanged, and the stock config of the same docs. Times are CPU time "
+        "(medians; wall clock in the last column). *Growth* = time / time at the first scale; growing no "
+        "faster than the page count means growth ≤ page ratio. *Exponent* k in time ∝ pages^k from the "
+        "previous row (1 = linear). *Per extra page* = (time − first time) / (pages − first pages).",
         "",
-        "| scale | pages | runs | ours | stock | ours / stock | ours growth | stock growth | ours exponent | ours per extra page | stock per extra page |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| scale | pages | runs | ours | stock | ours / stock | ours growth | stock growth | ours exponent | stock exponent | ours per extra page | stock per extra page | wall clock ours / stock |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     )
     previous = None
     for p in results:
-        scale = p.pages / base.pages
-        growth_ours, growth_stock = med(p.ours) / med(base.ours), med(p.stock) / med(base.stock)
-        exponent = per_ours = per_stock = "–"
+        page_ratio = p.pages / base.pages
+        ours, stock = med(p.ours_cpu), med(p.stock_cpu)
+        growth_ours, growth_stock = ours / med(base.ours_cpu), stock / med(base.stock_cpu)
+        exp_ours = exp_stock = per_ours = per_stock = "–"
         if previous is not None:
-            exponent = f"{math.log(med(p.ours) / med(previous.ours)) / math.log(p.pages / previous.pages):.2f}"
-        if p is not base:
+            step = math.log(p.pages / previous.pages)
+            exp_ours = f"{math.log(ours / med(previous.ours_cpu)) / step:.2f}"
+            exp_stock = f"{math.log(stock / med(previous.stock_cpu)) / step:.2f}"
             extra = p.pages - base.pages
-            per_ours = f"{(med(p.ours) - med(base.ours)) / extra * 1000:.0f} ms"
-            per_stock = f"{(med(p.stock) - med(base.stock)) / extra * 1000:.0f} ms"
+            per_ours = f"{(ours - med(base.ours_cpu)) / extra * 1000:.0f} ms"
+            per_stock = f"{(stock - med(base.stock_cpu)) / extra * 1000:.0f} ms"
         report.add(
-            f"| {p.label} | {p.pages} | {len(p.ours)} | {spread(p.ours)} | {spread(p.stock)} | {p.ratio:.2f}× "
-            f"| {growth_ours:.2f} | {growth_stock:.2f} | {exponent} | {per_ours} | {per_stock} |"
+            f"| {p.label} | {p.pages} | {len(p.ours)} | {spread(p.ours_cpu)} | {spread(p.stock_cpu)} "
+            f"| {p.cpu_ratio:.2f}× | {growth_ours:.2f} | {growth_stock:.2f} | {exp_ours} | {exp_stock} "
+            f"| {per_ours} | {per_stock} | {med(p.ours):.1f} s / {med(p.stock):.1f} s |"
         )
-        if p is not base:
-            report.budget(f"build time growth at {p.label}", f"≤ {scale:.0f} (page count)", f"{growth_ours:.2f}",
-                          growth_ours <= scale, enforce)
+        if previous is not None:
+            report.budget(f"build time growth {base.label} → {p.label} (CPU time)", f"≤ {page_ratio:.0f} (page ratio)",
+                          f"{growth_ours:.2f} (stock {growth_stock:.2f})", growth_ours <= page_ratio, enforce)
         previous = p
     report.add("")
 
@@ -213,14 +221,15 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="CI mode: page-weight budgets enforced, timings only reported")
     parser.add_argument("--out", type=Path, help="where to write the Markdown report")
     parser.add_argument("--runs", type=int, help="alternating runs of each build on real content")
-    parser.add_argument("--scales", help="synthetic scales and runs, e.g. 1:3,10:3,30:1")
+    parser.add_argument("--scales", help="synthetic scales:runs, first one the base (default 1:3,10:3; "
+                        "quick 1:1,3:1). 30× (1:3,10:3,30:1) adds 5-10 minutes on 2 cores")
     parser.add_argument("--skip", action="append", default=[], choices=["weight", "build", "scaling", "feeds"])
     args = parser.parse_args()
 
     quick = args.quick
     enforce_timings = not quick
     runs = args.runs or (2 if quick else 5)
-    scale_spec = args.scales or ("1:1,3:1" if quick else "1:3,10:3,30:1")
+    scale_spec = args.scales or ("1:1,3:1" if quick else "1:3,10:3")
     scales = [tuple(int(x) for x in item.split(":")) for item in scale_spec.split(",")]
     out = args.out or RESULTS / ("latest-quick.md" if quick else "latest.md")
 

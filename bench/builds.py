@@ -8,14 +8,18 @@ Kazakh interface strings, so the stock theme's custom_dir holds only our
 overrides/partials/languages files that Material lacks (without them it cannot build at all).
 Markers such as <!-- key-dates --> stay HTML comments in the stock build.
 
-Each build is a fresh `python -m mkdocs build` process timed by the wall clock (Python
-start-up and imports included, the same for both). Ours and stock alternate, and the order
-flips every run, so that a noisy machine slows both alike; a ratio is taken per pair.
+Each build is a fresh `python -m mkdocs build` process (Python start-up and imports
+included, the same for both), timed twice: by the wall clock, and by the CPU time the process
+used (user + system, from getrusage). A build is single-threaded, so on an idle machine the two
+agree; on a busy one the wall clock also counts waiting for a core and the CPU time does not.
+Ours and stock alternate, and the order flips every run, so that a noisy machine slows both
+alike; a ratio is taken per pair.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -143,30 +147,39 @@ class BuildFailed(RuntimeError):
     pass
 
 
-def timed_build(config: Path, site_dir: Path, *, strict: bool) -> float:
-    """Wall-clock seconds of one `mkdocs build` process for `config`."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(config: Path, site_dir: Path, *, strict: bool) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of one `mkdocs build` process for `config`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir), "-f", str(config)]
     if strict:
         command.append("--strict")
+    cpu = _children_cpu()
     start = time.perf_counter()
     result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).splitlines()[-15:])
         raise BuildFailed(f"build of {config} failed:\n{tail}")
-    return elapsed
+    return elapsed, cpu
 
 
 @dataclass
 class Pairs:
-    """Alternating runs of our build and the stock build of the same content."""
+    """Alternating runs of our build and the stock build of the same content (seconds)."""
 
     label: str
     pages: int
     ours: list[float] = field(default_factory=list)
     stock: list[float] = field(default_factory=list)
+    ours_cpu: list[float] = field(default_factory=list)
+    stock_cpu: list[float] = field(default_factory=list)
 
     @property
     def ratios(self) -> list[float]:
@@ -176,6 +189,14 @@ class Pairs:
     def ratio(self) -> float:
         return statistics.median(self.ratios)
 
+    @property
+    def cpu_ratios(self) -> list[float]:
+        return [o / s for o, s in zip(self.ours_cpu, self.stock_cpu)]
+
+    @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(self.cpu_ratios)
+
 
 def run_pairs(label: str, ours: Path, stock: Path, pages: int, runs: int, log) -> Pairs:
     """`runs` alternating builds of our config (strict, like `make build`) and the stock one."""
@@ -184,13 +205,11 @@ def run_pairs(label: str, ours: Path, stock: Path, pages: int, runs: int, log) -
         for run in range(runs):
             order = ("ours", "stock") if run % 2 == 0 else ("stock", "ours")
             for which in order:
-                if which == "ours":
-                    seconds = timed_build(ours, Path(tmp) / which, strict=True)
-                    pairs.ours.append(seconds)
-                else:
-                    seconds = timed_build(stock, Path(tmp) / which, strict=False)
-                    pairs.stock.append(seconds)
-                log(f"  {label}: {which} run {run + 1}/{runs}: {seconds:.2f} s")
+                config = ours if which == "ours" else stock
+                wall, cpu = timed_build(config, Path(tmp) / which, strict=which == "ours")
+                getattr(pairs, which).append(wall)
+                getattr(pairs, which + "_cpu").append(cpu)
+                log(f"  {label}: {which} run {run + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s CPU")
     return pairs
 
 

@@ -4,7 +4,7 @@ translations are reviewed, drafts, stale or missing.
 Plain Python, no MkDocs import (the hook hooks/translation_checks.py and the command line
 `python -m translations` call it). Rules of a page's front matter:
   every page       title (required, text), description (text), legal_review ("not yet" or
-                   "reviewed"; needs `written`), written (a date, YYYY-MM-DD), robots (text)
+                   "reviewed"; needs `written`), written (a date, YYYY-MM-DD)
   ky and kk pages  translation (required: "draft" or "reviewed"), source_hash (the hash of the
                    Russian page the translation was made from, written by `python -m translations mark`)
 A Kyrgyz or Kazakh page must be in its language (translations.script), must have a Russian

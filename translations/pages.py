@@ -22,8 +22,7 @@ class TranslationError(SourceError):
 
 
 # Keys every page may have; Kyrgyz and Kazakh pages may also have TRANSLATION_KEYS.
-# `robots` is read by overrides/main.html (e.g. "noindex").
-PAGE_KEYS = {"title", "description", "legal_review", "written", "robots"}
+PAGE_KEYS = {"title", "description", "legal_review", "written"}
 TRANSLATION_KEYS = {"translation", "source_hash"}
 LEGAL_REVIEW_STATES = ("not yet", "reviewed")
 TRANSLATION_STATES = ("draft", "reviewed")
@@ -122,8 +121,6 @@ def check_front_matter(page: Page) -> None:
     if "description" in meta and (not isinstance(meta["description"], str) or not meta["description"].strip()):
         raise TranslationError(file, page.line_of("description"), "'description' must be non-empty text, "
                                                                   "or remove the line")
-    if "robots" in meta and not isinstance(meta["robots"], str):
-        raise TranslationError(file, page.line_of("robots"), "'robots' must be text such as 'noindex'")
     if "legal_review" in meta:
         _one_of(page, "legal_review", LEGAL_REVIEW_STATES)
         if "written" not in meta:

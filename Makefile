@@ -23,9 +23,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's chromium for the browser tests (test tools cannot download browsers here).
+# The browser for the browser tests: Debian's chromium by default (test tools cannot download
+# browsers here). Elsewhere point CHROMIUM at an installed Chrome or Chromium.
+export CHROMIUM ?= /usr/bin/chromium
 browser:
-	@test -x /usr/bin/chromium || scripts/install-chromium
+	@test -x "$(CHROMIUM)" || scripts/install-chromium
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload

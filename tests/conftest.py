@@ -58,7 +58,7 @@ def html_for(site_dir: Path, lang: str, md_page: str) -> Path:
 
 # --- browser tests: the built site served on loopback, Debian's chromium via Playwright ------
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # see Makefile
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
@@ -86,7 +86,7 @@ def browser():
     """Headless Debian chromium driven by Playwright (it cannot download its own browser here)."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium)"
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or set CHROMIUM"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,

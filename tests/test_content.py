@@ -107,3 +107,18 @@ def test_every_cited_article_names_its_country(path: Path) -> None:
             section = line
         if ARTICLE.search(line):
             assert COUNTRY.search(line) or COUNTRY.search(section), f"{path}: article without a country: {line.strip()}"
+
+
+def test_links_to_glossary_terms_reach_an_entry(site: Path) -> None:
+    from glossary import load_terms
+
+    ids = {term.id for term in load_terms()}
+    links = [(path, anchor) for path in all_sources()
+             for anchor in re.findall(r"glossary\.md#([a-z0-9-]+)", path.read_text(encoding="utf-8"))]
+    assert len(links) >= 30
+    for path, anchor in links:
+        assert anchor in ids, f"{path}: no glossary term '{anchor}'"
+    for lang in LANGUAGES:
+        html = html_for(site, lang, "glossary.md").read_text(encoding="utf-8")
+        for term_id in ids:
+            assert f'<dt id="{term_id}">' in html, f"{lang}: no entry for {term_id}"

@@ -32,11 +32,11 @@ class Mapping(dict):
     key_lines: dict[Any, int]
 
 
-class _LineLoader(yaml.SafeLoader):
-    pass
+class LineLoader(yaml.SafeLoader):
+    """A safe YAML loader whose mappings are `Mapping`s with line numbers."""
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Iterable[Mapping]:
+def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Iterable[Mapping]:
     mapping = Mapping()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
@@ -49,7 +49,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Iterable[
         mapping[key] = loader.construct_object(value_node, deep=True)
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
 def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
@@ -61,7 +61,7 @@ def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
     except UnicodeDecodeError as decode_error:
         raise error(path, None, f"not UTF-8 text ({decode_error.reason})") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=LineLoader)
     except yaml.MarkedYAMLError as yaml_error:
         mark = yaml_error.problem_mark or yaml_error.context_mark
         line = mark.line + 1 if mark else None

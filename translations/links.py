@@ -14,10 +14,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from site_languages import DEFAULT_LANGUAGE
-from translations.pages import Page, TranslationError
-from translations.script import FENCE_LINE, LANGUAGE_NAMES
+from translations.pages import INLINE_CODE, Page, TranslationError
+from translations.script import LANGUAGE_NAMES
 
-INLINE_CODE = re.compile(r"(`+).+?\1")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
 HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""")
@@ -26,13 +25,7 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 def link_targets(page: Page) -> Iterator[tuple[int, str]]:
     """(line, target) of every link in the page body, outside code."""
-    in_fence = False
-    for number, line in enumerate(page.lines[page.body_start - 1:], start=page.body_start):
-        if FENCE_LINE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, line in page.body_lines():
         line = INLINE_CODE.sub("", line)
         for pattern in (INLINE_LINK, REFERENCE, HTML_LINK):
             for match in pattern.finditer(line):

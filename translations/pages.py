@@ -7,6 +7,7 @@ lines of a page, as MkDocs reads it; every problem is reported at its line in th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from site_languages import DEFAULT_LANGUAGE
-from yaml_lines import Mapping, SourceError, _LineLoader  # the loader that records line numbers
+from yaml_lines import LineLoader, Mapping, SourceError
 
 
 class TranslationError(SourceError):
@@ -30,6 +31,8 @@ SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
 FENCE = re.compile(r"^-{3}\s*$")
 CLOSING = re.compile(r"^(?:-{3}|\.{3})\s*$")
 DAY = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
+FENCE_LINE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"(`+).+?\1")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,15 @@ class Page:
     meta: Mapping  # front matter; `meta.key_lines` are lines of the .md file
     lines: tuple[str, ...]  # the whole file, line by line (line n is lines[n - 1])
     body_start: int  # line number of the first line after the front matter
+
+    def body_lines(self) -> Iterator[tuple[int, str]]:
+        """(line number, text) of each body line outside fenced code."""
+        in_fence = False
+        for number, line in enumerate(self.lines[self.body_start - 1:], start=self.body_start):
+            if FENCE_LINE.match(line):
+                in_fence = not in_fence
+            elif not in_fence:
+                yield number, line
 
     def line_of(self, key: str) -> int:
         return self.meta.key_lines.get(key, 1)
@@ -73,7 +85,7 @@ def read_page(docs: Path, lang: str, path: str) -> Page:
 def _parse(file: Path, text: str) -> Mapping:
     """The front matter as a Mapping whose line numbers count from the top of the file."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = yaml.load(text, Loader=LineLoader)
     except yaml.MarkedYAMLError as error:
         # An unclosed quote is found at the end of the text: its start (the context) is the line to fix.
         mark = error.context_mark if error.context_mark and "end of stream" in str(error.problem) else error.problem_mark

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from translations.pages import Page, TranslationError
+from translations.pages import INLINE_CODE, Page, TranslationError
 
 KAZAKH_ONLY = "әғқұһі"
 TURKIC_SHARED = "ңөү"
@@ -29,12 +29,10 @@ RUSSIAN_MIN_WORDS = 3  # a paragraph of 3 words or more with no Turkic letter an
 KYRGYZ_MIN_WORDS = 6  # words a paragraph of a Kazakh page needs before "no Kazakh letter" is telling
 WORD = re.compile(r"[а-яёәғқңөұүһі]+")
 FOREIGN_ELEMENT = re.compile(r'<(\w+)\b[^>]*\blang="[^"]*"[^>]*>.*?</\1>', re.DOTALL)
-INLINE_CODE = re.compile(r"(`+).+?\1")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$")
 TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]+>|\{[:.#][^}]*\}", re.DOTALL)
 URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+")
 BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||!!!|\?\?\?)")
-FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -63,13 +61,7 @@ def units(page: Page) -> list[Unit]:
     found = [Unit(page.line_of(key), ((page.line_of(key), page.meta[key]),))
              for key in ("title", "description") if isinstance(page.meta.get(key), str)]
     current: list[tuple[int, str]] = []
-    in_fence = False
-    for number, raw in enumerate(page.lines[page.body_start - 1:], start=page.body_start):
-        if FENCE_LINE.match(raw):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, raw in page.body_lines():
         if not raw.strip() or BLOCK_START.match(raw):
             if current:
                 found.append(Unit(current[0][0], tuple(current)))

@@ -196,16 +196,23 @@ def feed_time(report: Report, sizes: list[int], runs: int, enforce: bool) -> Non
         "",
         "Synthetic KeyDates (the real entries repeated with new ids and days). `feed_bytes`: the Russian "
         "subscription feed. `feed_files`: all that a build writes, for 3 languages (the feed + one .ics per event); "
-        "a build calls it once per language.",
+        "a build calls it once per language. *Exponent* k in time ∝ events^k from the previous row (1 = linear).",
         "",
-        "| events | runs | feed_bytes (ru) | feed size | feed_files (3 languages) | files | feed_files per event |",
-        "|---|---|---|---|---|---|---|",
+        "| events | runs | feed_bytes (ru) | feed size | feed_files (3 languages) | files | feed_files per event | exponent feed_bytes / feed_files |",
+        "|---|---|---|---|---|---|---|---|",
     )
+    previous = None
     for f in results:
+        exponents = "–"
+        if previous is not None:
+            step = math.log(f.events / previous.events)
+            exponents = (f"{math.log(med(f.feed_bytes) / med(previous.feed_bytes)) / step:.2f} / "
+                         f"{math.log(med(f.feed_files) / med(previous.feed_files)) / step:.2f}")
         report.add(
             f"| {f.events:,} | {len(f.feed_bytes)} | {spread(f.feed_bytes)} | {f.feed_size / 1000:.0f} KB "
-            f"| {spread(f.feed_files)} | {f.files:,} | {med(f.feed_files) / f.events * 1000:.1f} ms |"
+            f"| {spread(f.feed_files)} | {f.files:,} | {med(f.feed_files) / f.events * 1000:.1f} ms | {exponents} |"
         )
+        previous = f
     report.add("")
     n, limit = FEED_EVENTS_BUDGET
     for f in results:

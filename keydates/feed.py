@@ -65,6 +65,21 @@ def _calendar(dates: KeyDates, lang: str, events: list[KeyDate], site_url: str) 
     return calendar
 
 
+END = b"END:VCALENDAR\r\n"
+
+
+def language_files(dates: KeyDates, lang: str, *, site_url: str) -> tuple[bytes, dict[str, bytes]]:
+    """The feed of one language and each event's own file, every event serialised once.
+
+    A calendar serialises as its own lines, then its events, then END:VCALENDAR; the feed and
+    the one-event files share the calendar's lines and each event's bytes.
+    """
+    head = _calendar(dates, lang, [], site_url).to_ical().removesuffix(END)
+    events = {e.id: _event(dates, e, lang, site_url).to_ical() for e in dates.in_year_order()}
+    feed = head + b"".join(events.values()) + END
+    return feed, {event_id: head + body + END for event_id, body in events.items()}
+
+
 def feed_bytes(dates: KeyDates, lang: str, *, site_url: str) -> bytes:
     """The subscription feed of one language, all events in year order."""
     return _calendar(dates, lang, dates.in_year_order(), site_url).to_ical()

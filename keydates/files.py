@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from keydates.feed import event_bytes, feed_bytes
+from keydates.feed import language_files
 from keydates.load import LANGUAGES, KeyDates
 from site_urls import event_path, feed_path
 
@@ -11,7 +11,7 @@ def feed_files(dates: KeyDates, *, site_url: str, languages: tuple[str, ...] = L
     """Site path -> bytes for every feed and every single-event file."""
     files = {}
     for lang in languages:
-        files[feed_path(lang)] = feed_bytes(dates, lang, site_url=site_url)
-        for event in dates.events:
-            files[event_path(lang, event.id)] = event_bytes(dates, event, lang, site_url=site_url)
+        feed, events = language_files(dates, lang, site_url=site_url)
+        files[feed_path(lang)] = feed
+        files.update({event_path(lang, event_id): body for event_id, body in events.items()})
     return files

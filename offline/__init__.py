@@ -57,7 +57,7 @@ def offline_zip(site_dir: Path, lang: str) -> bytes:
         if p.is_file() and not p.name.startswith(".")
     )
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(buffer, "w") as archive:
         if lang != DEFAULT_LANGUAGE:
             start = f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={lang}/index.html"><a href="{lang}/index.html">{lang}/index.html</a>\n'
             _add(archive, "index.html", start.encode("utf-8"))
@@ -73,6 +73,6 @@ def offline_zip(site_dir: Path, lang: str) -> bytes:
 
 def _add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, content)
+    # Level 9: the smallest download for readers on paid data (costs ~0.1 s a build).
+    archive.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)

@@ -17,16 +17,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 
 FORMAT = 1
 # A word: letters and digits (Unicode), as the browser's /[\p{L}\p{N}]+/gu splits a query.
 WORD = re.compile(r"[^\W_]+")
-# Tags whose text is not page text.
-SKIP_TAGS = {"script", "style", "template", "svg", "noscript"}
+# Elements whose text is not page text.
+SKIPPED = re.compile(r"<(script|style|template|svg|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 # Headings that start a section of their own (h1 is the page title: its text joins the top).
-SECTION_TAGS = {"h2", "h3"}
-HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SECTION_HEADING = re.compile(r"<h([23])\b([^>]*)>(.*?)</h\1\s*>", re.DOTALL)
+ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
+TAG = re.compile(r"<[^>]*>")
 # Words longer than this are not words (hashes, URLs without separators).
 MAX_WORD = 40
 
@@ -55,57 +56,33 @@ class Page:
     sections: list[Section]
 
 
-class _SectionParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections = [Section()]
-        self._skip = 0
-        self._heading: str | None = None  # tag of the section heading being read
-        self._heading_text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP_TAGS:
-            self._skip += 1
-        elif tag in SECTION_TAGS and not self._skip:
-            self.sections.append(Section(anchor=dict(attrs).get("id") or ""))
-            self._heading, self._heading_text = tag, []
-        elif tag in {"br", "p", "li", "td", "th", "dt", "dd", "div"} | HEADING_TAGS:
-            self._add(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag == self._heading:
-            self.sections[-1].heading = " ".join("".join(self._heading_text).split())
-            self._heading = None
-        self._add(" ")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._heading:
-            self._heading_text.append(data)
-        self._add(data)
-
-    def _add(self, text: str) -> None:
-        if not self._skip:
-            self.sections[-1].text.append(text)
+def _text(fragment: str) -> str:
+    """Plain text of an HTML fragment; block boundaries become spaces."""
+    return unescape(TAG.sub(" ", fragment))
 
 
 def sections_of(html: str) -> list[Section]:
     """Split a page's content HTML into sections at each h2/h3 (the text before the first one
-    is the top section, anchor "")."""
-    parser = _SectionParser()
-    parser.feed(html)
-    parser.close()
-    top, rest = parser.sections[0], parser.sections[1:]
+    is the top section, anchor ""). Regular expressions rather than an HTML parser: the
+    content is MkDocs' own well-formed output, and this runs for every page of every build."""
+    html = SKIPPED.sub(" ", html)
+    sections = [Section()]
+    start = 0
+    for heading in SECTION_HEADING.finditer(html):
+        sections[-1].text.append(_text(html[start:heading.start()]))
+        text = " ".join(_text(heading.group(3)).split())
+        anchor = ID_ATTRIBUTE.search(heading.group(2))
+        sections.append(Section(anchor=anchor.group(1) if anchor else "", heading=text, text=[text, " "]))
+        start = heading.end()
+    sections[-1].text.append(_text(html[start:]))
     # An h2/h3 without an id cannot be linked to: its text joins the section before it.
+    top, rest = sections[0], sections[1:]
     merged = [top]
     for section in rest:
         if section.anchor:
             merged.append(section)
         else:
-            merged[-1].text.extend(section.text)
+            merged[-1].text.extend([" "] + section.text)
     return merged
 
 

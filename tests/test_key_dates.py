@@ -167,3 +167,13 @@ def test_ical_js_parses_every_feed_and_expands_the_yaml_dates(tmp_path: Path) ->
             assert event["summary"] == key_date.texts[lang].title
             assert event["lengthDays"] == (key_date.last_day(YEAR) - key_date.first_day(YEAR)).days + 1
             assert event["url"].startswith(SITE_URL)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_files_of_a_build_equal_the_feed_and_event_serialisations(lang: str) -> None:
+    from keydates.feed import language_files
+
+    dates = real_dates()
+    feed, events = language_files(dates, lang, site_url=SITE_URL)
+    assert feed == feed_bytes(dates, lang, site_url=SITE_URL)
+    assert events == {e.id: event_bytes(dates, e, lang, site_url=SITE_URL) for e in dates.events}

@@ -10,6 +10,7 @@ The server's own count of bytes sent is kept as a cross-check.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import time
 from collections import Counter
@@ -19,7 +20,7 @@ from urllib.parse import urlsplit
 
 from bench.server import SiteServer
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # see Makefile
 # Same phone as the browser tests (tests/conftest.py).
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 CHROMIUM_ARGS = [

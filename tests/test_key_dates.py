@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -136,8 +136,9 @@ def test_vobject_parses_the_feed_and_its_rules_give_the_yaml_dates(lang: str) ->
     got = {}
     for vevent in parsed.vevent_list:
         event_id = vevent.uid.value.split(".")[0]
-        days = [d.date() if hasattr(d, "date") else d for d in vevent.getrruleset(addRDate=True)
-                .between(__import__("datetime").datetime(YEAR, 1, 1), __import__("datetime").datetime(YEAR, 12, 31, 23, 59), inc=True)]
+        occurrences = vevent.getrruleset(addRDate=True).between(
+            datetime(YEAR, 1, 1), datetime(YEAR, 12, 31, 23, 59), inc=True)
+        days = [d.date() for d in occurrences]
         assert len(days) == 1, f"{event_id}: {days}"
         got[event_id] = days[0]
         assert vevent.summary.params["LANGUAGE"] == [lang]

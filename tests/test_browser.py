@@ -145,3 +145,15 @@ def test_language_switcher_by_tap_lands_on_the_same_page(site_url: str, phone, s
     page.get_by_role("link", name=name).tap()
     page.wait_for_url(url_of(site_url, target, "swit/violence.md"))
     assert page.evaluate("document.documentElement.lang") == target
+
+
+def test_menu_opens_by_tap_without_material_javascript(site_url: str, phone) -> None:
+    page = phone.new_page()
+    page.goto(url_of(site_url, "kk", "take-care.md"))
+    link = page.locator(".md-nav--primary a[href$='help/']").first
+    box = link.bounding_box()
+    assert box["x"] + box["width"] <= 0, "the menu is open before the tap"
+    page.locator("label.md-header__button[for=__drawer]").tap()
+    page.wait_for_function("e => e.getBoundingClientRect().left >= 0", arg=link.element_handle())
+    link.tap()
+    page.wait_for_url(url_of(site_url, "kk", "help.md"))

@@ -19,12 +19,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
 from keydates.files import feed_files
-from site_output import write_files
 from keydates.load import DatesError, KeyDates, load_dates
 from keydates.pages import SWIT_CHAPTER_PAGES, key_dates_full, key_dates_list, subscribe_block, year_view
+from site_languages import DEFAULT_LANGUAGE
+from site_output import write_files
 
 DATES_FILE = "calendar/dates.yaml"
-DEFAULT_LANGUAGE = "ru"
 _dates: KeyDates | None = None
 
 
@@ -37,7 +37,7 @@ def _language(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    """Load and check the dates once, before anything is built or written."""
+    """Load and check the dates before each language is built, before anything is written."""
     global _dates
     docs = Path(config.docs_dir) / DEFAULT_LANGUAGE
     if not isinstance(config.extra.get("calendar_year"), int):

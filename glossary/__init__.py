@@ -16,6 +16,7 @@ from yaml_lines import Mapping, SourceError, check_keys, load_yaml
 TERMS_FILE = Path(__file__).with_name("terms.yaml")
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_KEYS = {"term", "explain"}
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
 
 
 class GlossaryError(SourceError):
@@ -61,18 +62,25 @@ def load_terms(path: Path = TERMS_FILE) -> list[Term]:
     return terms
 
 
+def _markdown_text(text: str) -> str:
+    """Text that Markdown shows as it is: HTML escaped, emphasis and link characters escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", escape(text, quote=False))
+
+
 def render(terms: list[Term], lang: str) -> str:
-    """A definition list in the page's language, sorted by its terms, with the other two
-    languages' terms marked with their own `lang`."""
+    """A Markdown definition list in the page's language, sorted by its terms; each term has
+    its id as anchor (so MkDocs checks links to it), the other two languages' terms are marked
+    with their own `lang`. Markdown, not HTML: raw HTML this long is slow to parse."""
     items = []
     for term in sorted(terms, key=lambda t: t.words[lang].casefold()):
         others = " · ".join(
-            f'{NAMES[other]}: <span lang="{other}">{escape(term.words[other])}</span>'
+            f'{NAMES[other]}: <span lang="{other}">{_markdown_text(term.words[other])}</span>'
             for other in LANGUAGES if other != lang
         )
         items.append(
-            f'<dt id="{term.id}">{escape(term.words[lang])}</dt>'
-            f"<dd><p>{escape(term.explanations[lang])}</p>"
-            f'<p class="glossary-other">{others}</p></dd>'
+            f"{_markdown_text(term.words[lang])} {{ #{term.id} }}\n"
+            f":   {_markdown_text(term.explanations[lang])}\n\n"
+            f"    {others}\n"
+            f"    {{ .glossary-other }}\n"
         )
-    return '<dl class="glossary">' + "".join(items) + "</dl>"
+    return "\n".join(items)

@@ -25,6 +25,7 @@ from site_languages import DEFAULT_LANGUAGE
 from site_output import write_files
 
 DATES_FILE = "calendar/dates.yaml"
+YEAR_VIEW = "<!-- year-view -->"
 _dates: KeyDates | None = None
 
 
@@ -68,15 +69,22 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         "<!-- key-dates -->": lambda: key_dates_list(_dates, lang, page=path),
         "<!-- key-dates-full -->": lambda: key_dates_full(_dates, lang, page=path),
         "<!-- calendar-subscribe -->": lambda: subscribe_block(lang, page=path, site_url=config.site_url),
-        "<!-- year-view -->": lambda: year_view(
-            _dates, lang, config.extra["calendar_year"], page=path,
-            chapter_titles=_chapter_titles(config, lang),
-        ),
     }
     for marker, fill in fills.items():
         if marker in markdown:
             markdown = markdown.replace(marker, fill())
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
+    """The year view is HTML already: it goes into the rendered page, not through Markdown."""
+    if YEAR_VIEW not in html or _dates is None:
+        return html
+    lang = _language(config)
+    path = page.file.src_uri.split("/", 1)[1]
+    grids = year_view(_dates, lang, config.extra["calendar_year"], page=path,
+                      chapter_titles=_chapter_titles(config, lang))
+    return html.replace(YEAR_VIEW, grids)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

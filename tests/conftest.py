@@ -47,6 +47,17 @@ def pages(lang: str) -> list[str]:
     return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
 
 
+def unlinked_page(lang: str) -> str:
+    """A page of `lang` that no other page of `lang` links to (it can be removed without a dead link)."""
+    base = ROOT / "docs" / lang
+    texts = {page: (base / page).read_text(encoding="utf-8") for page in pages(lang)}
+    for page in sorted(texts, key=lambda p: (p.count("/"), p), reverse=True):
+        name = page.rsplit("/", 1)[-1]
+        if page != "index.md" and not any(name in text for other, text in texts.items() if other != page):
+            return page
+    raise AssertionError(f"every {lang} page is linked from another one: no page to remove for this test")
+
+
 def html_for(site_dir: Path, lang: str, md_page: str) -> Path:
     """Where the built HTML of a Markdown page lands (use_directory_urls)."""
     prefix = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, build_site, pages
+from conftest import LANGUAGES, ROOT, build_site, pages, unlinked_page
 from sitesearch import build_index, page_from_html, sections_of, words
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -104,17 +104,6 @@ def test_search_assets_are_light(site: Path) -> None:
                for name in ("javascripts/search.js", "stylesheets/search.css"))
     assert size <= ASSET_BUDGET, f"search.js + search.css: {size} bytes gzip"
     assert not (site / "search" / "search_index.json").exists()  # Material's search stays off
-
-
-def unlinked_page(lang: str) -> str:
-    """A page of `lang` that no other page of `lang` links to (it can be removed without a dead link)."""
-    base = ROOT / "docs" / lang
-    texts = {page: (base / page).read_text(encoding="utf-8") for page in pages(lang)}
-    for page in sorted(texts, key=lambda p: (p.count("/"), p), reverse=True):
-        name = page.rsplit("/", 1)[-1]
-        if page != "index.md" and not any(name in text for other, text in texts.items() if other != page):
-            return page
-    pytest.skip(f"every {lang} page is linked from another one")
 
 
 def test_untranslated_page_is_indexed_under_the_language_it_is_served_in(tmp_path: Path) -> None:

@@ -89,3 +89,24 @@ def test_no_request_leaves_for_google_fonts(site: Path) -> None:
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, html
+
+
+def test_missing_translation_shows_the_russian_page_marked_as_russian_with_a_notice(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import build_site, unlinked_page
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    page = unlinked_page("kk")
+    (project / "docs" / "kk" / page).unlink()
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    html = html_for(site, "kk", page).read_text(encoding="utf-8")
+    russian_title = re.search(r"^# (.+)$", (ROOT / "docs" / "ru" / page).read_text(encoding="utf-8"), re.M).group(1)
+    assert HTML_LANG.search(html).group(1) == "kk"  # the interface around it is Kazakh
+    notice = re.search(r'<aside class="admonition warning page-notice" role="note" lang="kk">(.*?)</aside>', html, re.S)
+    assert notice and "Бұл бет әлі аударылған жоқ" in notice.group(1)
+    russian = re.search(r'<div lang="ru">\s*<h1[^>]*>(.*?)</h1>', html, re.S)
+    assert russian and russian.group(1).strip() == russian_title

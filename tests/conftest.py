@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +46,25 @@ def pages(lang: str) -> list[str]:
     """Markdown pages of one language, as paths relative to docs/<lang>."""
     base = ROOT / "docs" / lang
     return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+def copy_project(where: Path) -> Path:
+    """A copy of this checkout's sources, to break or edit in one test."""
+    project = where / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    return project
+
+
+def build_without_translation(where: Path, lang: str) -> tuple[str, Path]:
+    """Build a copy of the project in which one page of `lang` (linked from no other) is missing;
+    return that page and the built site."""
+    project = copy_project(where)
+    page = unlinked_page(lang)
+    (project / "docs" / lang / page).unlink()
+    site = where / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    return page, site
 
 
 def unlinked_page(lang: str) -> str:

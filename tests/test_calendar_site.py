@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, html_for
+from conftest import LANGUAGES, ROOT, copy_project, html_for
 from keydates.load import load_dates
 
 DATES = load_dates(ROOT / "calendar" / "dates.yaml")
@@ -91,8 +90,7 @@ def wait_for(condition, seconds: float = 60) -> None:
 
 
 def test_mkdocs_serve_writes_feeds_and_rebuilds_when_dates_change(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    project = copy_project(tmp_path)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],

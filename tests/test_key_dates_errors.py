@@ -3,12 +3,11 @@ and no feed is written."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import build_site, copy_project
 from keydates.load import DatesError, load_dates
 
 FIXTURE = Path(__file__).parent / "data" / "dates.yaml"
@@ -54,8 +53,7 @@ def test_fixture_itself_is_valid() -> None:
 
 
 def test_broken_dates_stop_the_real_build_and_write_no_feed(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    project = copy_project(tmp_path)
     dates = project / "calendar" / "dates.yaml"
     text = dates.read_text(encoding="utf-8")
     dates.write_text(text.replace('date: "12-17"', 'date: "12-32"', 1), encoding="utf-8")

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, build_site, pages, unlinked_page
+from conftest import LANGUAGES, ROOT, build_without_translation, pages
 from sitesearch import build_index, page_from_html, sections_of, words
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -107,13 +106,7 @@ def test_search_assets_are_light(site: Path) -> None:
 
 
 def test_untranslated_page_is_indexed_under_the_language_it_is_served_in(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
-    page = unlinked_page("ky")
-    (project / "docs" / "ky" / page).unlink()
-    site = tmp_path / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
+    page, site = build_without_translation(tmp_path, "ky")
     url = page.removesuffix(".md").removesuffix("index") + ("" if page.endswith("index.md") else "/")
     ru_titles = dict(load_index(site, "ru")["pages"])
     ky = load_index(site, "ky")

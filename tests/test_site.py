@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import material
 import pytest
 
-from conftest import LANGUAGES, ROOT, html_for, language_of, pages
+from conftest import LANGUAGES, ROOT, build_without_translation, html_for, language_of, pages
 
 HTML_LANG = re.compile(r'<html lang="([^"]+)"')
 SWITCHER_LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"')
@@ -92,17 +92,7 @@ def test_no_request_leaves_for_google_fonts(site: Path) -> None:
 
 
 def test_missing_translation_shows_the_russian_page_marked_as_russian_with_a_notice(tmp_path: Path) -> None:
-    import shutil
-
-    from conftest import build_site, unlinked_page
-
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
-    page = unlinked_page("kk")
-    (project / "docs" / "kk" / page).unlink()
-    site = tmp_path / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stderr
+    page, site = build_without_translation(tmp_path, "kk")
     html = html_for(site, "kk", page).read_text(encoding="utf-8")
     russian_title = re.search(r"^# (.+)$", (ROOT / "docs" / "ru" / page).read_text(encoding="utf-8"), re.M).group(1)
     assert HTML_LANG.search(html).group(1) == "kk"  # the interface around it is Kazakh

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, build_site, html_for
+from conftest import ROOT, build_site, copy_project, html_for
 from translations import TranslationError, check_docs, source_hash
 from translations.status import LABELS
 
@@ -182,8 +182,7 @@ BUILD_DEFECTS = [
 
 @pytest.mark.parametrize(("page", "old", "new", "words"), BUILD_DEFECTS, ids=["review state", "Russian text"])
 def test_broken_page_stops_the_real_build(tmp_path: Path, page: str, old: str, new: str, words: str) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    project = copy_project(tmp_path)
     file = project / page
     text = file.read_text(encoding="utf-8")
     assert old in text
@@ -225,8 +224,7 @@ def test_status_of_the_fixture_shows_every_state(tmp_path: Path) -> None:
 
 
 def test_editing_a_russian_page_makes_its_translations_stale(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    project = copy_project(tmp_path)
     before = status(project)
     assert before[("help.md", "ky")] != "stale" and before[("help.md", "kk")] != "stale"
     russian = project / "docs" / "ru" / "help.md"

@@ -34,3 +34,8 @@ def relative(from_page_path: str, to_path: str) -> str:
     """A relative link from a page's URL path (a directory, "ky/calendar/") to a site path."""
     depth = from_page_path.count("/")
     return "../" * depth + to_path
+
+
+def path_in_language(src_uri: str) -> str:
+    """A page's path inside its language folder: "ky/calendar/index.md" -> "calendar/index.md"."""
+    return src_uri.split("/", 1)[1]

@@ -6,10 +6,15 @@ Plain Python: used by `keydates` and `glossary`, no MkDocs import.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
+
+
+# A stable id in a data file (an event, a category, a glossary term): "sex-workers-day".
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class SourceError(ValueError):
@@ -81,3 +86,21 @@ def check_keys(mapping: Mapping, allowed: set[str], required: set[str], *, path:
     for key in sorted(required):
         if key not in mapping:
             raise error(path, mapping.line, f"missing key '{key}' in {what}", item_id)
+
+
+def language_texts(block: Any, lang: str, keys: set[str], *, path: Path, item_id: str | None,
+                   error: type[SourceError] = SourceError) -> dict[str, str]:
+    """One language's texts of an entry (`ky: {title: …, description: …}`): every key present and
+    non-empty text, white space collapsed."""
+    if not isinstance(block, Mapping):
+        raise error(path, None, f"expected a mapping with the language '{lang}'", item_id)
+    if lang not in block:
+        raise error(path, block.line, f"missing language '{lang}'", item_id)
+    texts = block[lang]
+    if not isinstance(texts, Mapping):
+        raise error(path, block.key_lines[lang], f"'{lang}' must be a mapping with {', '.join(sorted(keys))}", item_id)
+    check_keys(texts, keys, keys, path=path, what=f"'{lang}'", item_id=item_id, error=error)
+    for key in sorted(keys):
+        if not isinstance(texts[key], str) or not texts[key].strip():
+            raise error(path, texts.key_lines[key], f"'{lang}.{key}' must be non-empty text", item_id)
+    return {key: " ".join(texts[key].split()) for key in keys}

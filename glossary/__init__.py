@@ -11,10 +11,9 @@ from html import escape
 from pathlib import Path
 
 from site_languages import LANGUAGES, NAMES
-from yaml_lines import Mapping, SourceError, check_keys, load_yaml
+from yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
 
 TERMS_FILE = Path(__file__).with_name("terms.yaml")
-TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_KEYS = {"term", "explain"}
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
 
@@ -43,21 +42,15 @@ def load_terms(path: Path = TERMS_FILE) -> list[Term]:
         shown_id = term_id if isinstance(term_id, str) else None
         check_keys(entry, {"id", *LANGUAGES}, {"id", *LANGUAGES}, path=path, what="the term",
                    item_id=shown_id, error=GlossaryError)
-        if not isinstance(term_id, str) or not TERM_ID.match(term_id):
+        if not isinstance(term_id, str) or not SLUG.match(term_id):
             raise GlossaryError(path, entry.key_lines["id"], f"malformed id '{term_id}': use lowercase latin letters, digits and hyphens", shown_id)
         if term_id in seen:
             raise GlossaryError(path, entry.line, f"duplicate id: already used on line {seen[term_id]}", term_id)
         seen[term_id] = entry.line
         words, explanations = {}, {}
         for lang in LANGUAGES:
-            block = entry[lang]
-            if not isinstance(block, Mapping):
-                raise GlossaryError(path, entry.key_lines[lang], f"'{lang}' must be a mapping with term and explain", term_id)
-            check_keys(block, TEXT_KEYS, TEXT_KEYS, path=path, what=f"'{lang}'", item_id=term_id, error=GlossaryError)
-            for key in sorted(TEXT_KEYS):
-                if not isinstance(block[key], str) or not block[key].strip():
-                    raise GlossaryError(path, block.key_lines[key], f"'{lang}.{key}' must be non-empty text", term_id)
-            words[lang], explanations[lang] = block["term"].strip(), " ".join(block["explain"].split())
+            texts = language_texts(entry, lang, TEXT_KEYS, path=path, item_id=term_id, error=GlossaryError)
+            words[lang], explanations[lang] = texts["term"], texts["explain"]
         terms.append(Term(term_id, entry.line, words, explanations))
     return terms
 

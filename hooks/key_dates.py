@@ -23,6 +23,7 @@ from keydates.load import DatesError, KeyDates, load_dates
 from keydates.pages import SWIT_CHAPTER_PAGES, key_dates_full, key_dates_list, subscribe_block, year_view
 from site_languages import DEFAULT_LANGUAGE
 from site_output import write_files
+from site_urls import path_in_language
 
 DATES_FILE = "calendar/dates.yaml"
 YEAR_VIEW = "<!-- year-view -->"
@@ -64,7 +65,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if "<!-- " not in markdown or _dates is None:
         return markdown
     lang = _language(config)
-    path = page.file.src_uri.split("/", 1)[1]  # "ky/calendar/index.md" -> "calendar/index.md"
+    path = path_in_language(page.file.src_uri)
     fills = {
         "<!-- key-dates -->": lambda: key_dates_list(_dates, lang, page=path),
         "<!-- key-dates-full -->": lambda: key_dates_full(_dates, lang, page=path),
@@ -81,7 +82,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
     if YEAR_VIEW not in html or _dates is None:
         return html
     lang = _language(config)
-    path = page.file.src_uri.split("/", 1)[1]
+    path = path_in_language(page.file.src_uri)
     grids = year_view(_dates, lang, config.extra["calendar_year"], page=path,
                       chapter_titles=_chapter_titles(config, lang))
     return html.replace(YEAR_VIEW, grids)

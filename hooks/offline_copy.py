@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from site_output import write_files
 from offline import offline_zip
-from site_urls import page_path, relative
+from site_urls import page_path, path_in_language, relative
 
 MARKER = "<!-- offline-download -->"
 
@@ -26,7 +26,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if MARKER not in markdown:
         return markdown
     lang = config.theme["language"]
-    here = page_path(lang, page.file.src_uri.split("/", 1)[1])
+    here = page_path(lang, path_in_language(page.file.src_uri))
     label = config.extra["ui"][lang]["offline_download"]
     return markdown.replace(MARKER, f'<a href="{relative(here, zip_path(lang))}" download>{label}</a>')
 

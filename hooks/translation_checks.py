@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from site_urls import path_in_language
 from translations import PageStatus, TranslationError, check_docs, fingerprint, render_page, translation_status
 
 MARKER = "<!-- translation-status -->"
@@ -34,5 +35,5 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
     if MARKER not in markdown or _checked is None:
         return markdown
-    path = page.file.src_uri.split("/", 1)[1]  # "ky/translation-status.md" -> "translation-status.md"
+    path = path_in_language(page.file.src_uri)
     return markdown.replace(MARKER, render_page(_checked[1], config.theme["language"], page=path))

@@ -11,10 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from yaml_lines import Mapping, SourceError, check_keys, load_yaml
+from yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
 
 from site_languages import LANGUAGES
-EVENT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YEARLY = re.compile(r"^(\d{2})-(\d{2})$")
 ONE_OFF = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # 2000 is a leap year: "02-29" is a real date, refused separately for yearly events.
@@ -97,7 +96,8 @@ def load_dates(path: Path | str, *, page_exists: Any = None) -> KeyDates:
     if not isinstance(data, Mapping):
         raise DatesError(path, 1, "the file must be a mapping with the keys 'calendar', 'categories' and 'events'")
     _check_keys(path, data, TOP_KEYS, TOP_KEYS, None, "the file")
-    calendar = {lang: _text(path, data["calendar"], lang, CALENDAR_KEYS, None) for lang in LANGUAGES}
+    calendar = {lang: language_texts(data["calendar"], lang, CALENDAR_KEYS, path=path, item_id=None, error=DatesError)
+                for lang in LANGUAGES}
     calendar = {lang: Text(t["name"], t["description"]) for lang, t in calendar.items()}
     categories = _categories(path, data["categories"])
     events_data = data["events"]
@@ -118,30 +118,13 @@ def _check_keys(path: Path, mapping: Mapping, allowed: set[str], required: set[s
     check_keys(mapping, allowed, required, path=path, what=what, item_id=event_id, error=DatesError)
 
 
-def _text(path: Path, block: Any, lang: str, keys: set[str], event_id: str | None) -> dict[str, str]:
-    """One language block (e.g. `ky: {title: …, description: …}`), all keys non-empty text."""
-    if not isinstance(block, Mapping):
-        raise DatesError(path, None, f"expected a mapping with the languages {', '.join(LANGUAGES)}", event_id)
-    if lang not in block:
-        raise DatesError(path, block.line, f"missing language '{lang}'", event_id)
-    texts = block[lang]
-    line = block.key_lines[lang]
-    if not isinstance(texts, Mapping):
-        raise DatesError(path, line, f"'{lang}' must be a mapping with {', '.join(sorted(keys))}", event_id)
-    _check_keys(path, texts, keys, keys, event_id, f"'{lang}'")
-    for key in sorted(keys):
-        if not isinstance(texts[key], str) or not texts[key].strip():
-            raise DatesError(path, texts.key_lines[key], f"'{lang}.{key}' must be non-empty text", event_id)
-    return {key: " ".join(texts[key].split()) for key in keys}
-
-
 def _categories(path: Path, data: Any) -> dict[str, dict[str, str]]:
     if not isinstance(data, Mapping) or not data:
         raise DatesError(path, None, "'categories' must be a mapping of category ids to names in each language")
     result = {}
     for cat_id, names in data.items():
         line = data.key_lines[cat_id]
-        if not isinstance(cat_id, str) or not EVENT_ID.match(cat_id):
+        if not isinstance(cat_id, str) or not SLUG.match(cat_id):
             raise DatesError(path, line, f"malformed category id '{cat_id}' (use lowercase latin letters, digits, hyphens)")
         if not isinstance(names, Mapping):
             raise DatesError(path, line, f"category '{cat_id}' needs a name in {', '.join(LANGUAGES)}")
@@ -179,7 +162,7 @@ def _event(path: Path, entry: Any, categories: dict[str, dict[str, str]], page_e
     raw_id = entry.get("id")
     event_id = raw_id if isinstance(raw_id, str) else None
     _check_keys(path, entry, EVENT_KEYS, REQUIRED_EVENT_KEYS, event_id, "the event")
-    if not isinstance(raw_id, str) or not EVENT_ID.match(raw_id):
+    if not isinstance(raw_id, str) or not SLUG.match(raw_id):
         raise DatesError(path, entry.key_lines["id"], f"malformed id '{raw_id}': use lowercase latin letters, digits and hyphens", event_id)
     lines = entry.key_lines
     year, month, day = _day(path, entry["date"], lines["date"], raw_id, "date")
@@ -208,7 +191,7 @@ def _event(path: Path, entry: Any, categories: dict[str, dict[str, str]], page_e
     for lang in LANGUAGES:
         if lang not in entry:
             raise DatesError(path, entry.line, f"missing language '{lang}'", raw_id)
-        block = _text(path, entry, lang, TEXT_KEYS, raw_id)
+        block = language_texts(entry, lang, TEXT_KEYS, path=path, item_id=raw_id, error=DatesError)
         texts[lang] = Text(block["title"], block["description"])
     return KeyDate(
         id=raw_id, month=month, day=day, year=year, end_month=end_month, end_day=end_day,

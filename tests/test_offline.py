@@ -42,7 +42,7 @@ def test_extracted_copy_opens_from_files_and_links_work(site: Path, browser, tmp
         page.goto((tmp_path / "index.html").as_uri())
         page.wait_for_url("**/ky/index.html")
         assert page.evaluate("document.documentElement.lang") == "ky"
-        assert page.evaluate("getComputedStyle(document.querySelector('.quick-exit')).position") == "fixed"
+        assert page.evaluate("getComputedStyle(document.querySelector('.site-top')).position") == "sticky"
         page.locator("article a[href$='take-care/index.html']").first.click()
         page.wait_for_url("**/ky/take-care/index.html")
         assert page.locator("h1").first.inner_text().strip()

@@ -11,9 +11,14 @@ then checked at each screen size and text size by one page.evaluate (CHECK below
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, pages
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, pages
+from sitebuild.interface import load_interface
+from sitebuild.not_found import not_found_path
 from test_browser import url_of
 
 SCREENS = [(320, 568), (360, 740)]
@@ -56,7 +61,16 @@ CHECK = r"""
     if (days.length !== 7 || off.length) { say("year view", `${days.length} day columns, ${off.length} off the screen`); break; }
   }
 
-  // 4. The quick exit: two on the page (top and end), the top one on screen and on top of nothing.
+  // 4. Boxes in the text ("in danger now") at the size of the text.
+  const text = document.querySelector("article > p, article li");
+  for (const box of document.querySelectorAll("article .admonition:not(.page-notice)")) {
+    if (text && getComputedStyle(box).fontSize !== getComputedStyle(text).fontSize) {
+      say("box", `${describe(box)} text is ${getComputedStyle(box).fontSize}, the page's ${getComputedStyle(text).fontSize}`);
+      break;
+    }
+  }
+
+  // 5. The quick exit: two on the page (top and end), the top one on screen and on top of nothing.
   const exits = [...document.querySelectorAll("[data-quick-exit]")];
   if (exits.length < 2) say("quick exit", `${exits.length} on the page, expected one at the top and one at the end`);
   const exit = exits[0];
@@ -172,3 +186,82 @@ def test_every_page_fits_the_phone_and_the_quick_exit_stays_clear_of_the_text(
     assert views == len(urls) * len(SCREENS) * len(TEXT_SIZES)
     print(f"{lang} {'js' if javascript else 'no-js'}: {views} page views, {len(problems)} problems")
     assert not problems, f"{len(problems)} problems in {views} page views:\n" + "\n".join(problems)
+
+
+# --- 404 -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_page_is_in_the_readers_language_and_leads_home_and_to_help(browser, site_url: str, lang: str) -> None:
+    ui = load_interface(ROOT)
+    spoken = LANGUAGES if lang == DEFAULT_LANGUAGE else (lang,)
+    context = phone_context(browser, javascript=False)
+    try:
+        # GitHub Pages answers a missing address at any depth with the 404 page: served so here.
+        missing = f"{site_url}{'' if lang == DEFAULT_LANGUAGE else lang + '/'}rights/no-such-page/"
+        page_file = site_url + not_found_path(lang)
+        context.route(missing, lambda route: route.fulfill(
+            status=404, content_type="text/html", body=context.request.get(page_file).body()))
+        for url in (page_file, missing):
+            page = context.new_page()
+            page.goto(url)
+            assert page.evaluate("document.documentElement.lang") == lang
+            assert page.locator("h1").inner_text().strip() == ui[lang]["not_found_title"]
+            assert ui[lang]["not_found_title"] in page.title()
+            assert not re.search(r"not found|404 -", page.locator("body").inner_text(), re.IGNORECASE)
+            assert page.evaluate("getComputedStyle(document.querySelector('.site-top')).position") == "sticky"
+            assert page.locator("section.not-found").evaluate_all("s => s.map(e => e.lang)") == [
+                lang, *(other for other in spoken if other != lang)]
+            for other in spoken:
+                links = page.locator(f"section.not-found[lang={other}] a")
+                assert links.evaluate_all("a => a.map(e => [e.textContent.trim(), e.href])") == [
+                    [ui[other]["not_found_home"], url_of(site_url, other, "index.md")],
+                    [ui[other]["not_found_help"], url_of(site_url, other, "help.md")],
+                ]
+            page.close()
+        views, problems = checked(context, [page_file])
+    finally:
+        context.close()
+    assert views and not problems, problems
+
+
+# --- wider screens, dark mode ------------------------------------------------------------
+
+
+def test_quick_exit_stays_clear_of_the_text_up_to_tablet_width(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    problems = []
+    try:
+        for lang in LANGUAGES:
+            for md in pages(DEFAULT_LANGUAGE):
+                page.goto(url_of(site_url, lang, md))
+                problems += [f"{lang} {md} 768px: {p}" for p in page.evaluate(CHECK, {"width": 768, "height": 1024})]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_dark_mode_follows_the_phone_without_javascript(browser, site_url: str) -> None:
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(url_of(site_url, "ky", "take-care.md"))
+        colours[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        context.close()
+    assert colours["light"] == "rgb(255, 255, 255)"
+    assert colours["dark"] != colours["light"], colours
+    red, green, blue = map(int, re.findall(r"\d+", colours["dark"])[:3])
+    assert max(red, green, blue) < 64, f"the dark background is not dark: {colours['dark']}"
+
+
+def test_dark_mode_has_every_colour_of_materials_dark_scheme() -> None:
+    import material
+
+    palette = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+    slate = re.search(r"\[data-md-color-scheme=slate\]\{([^}]*)\}", palette.read_text(encoding="utf-8")).group(1)
+    theirs = set(re.findall(r"(--[\w-]+|color-scheme):", slate))
+    ours = set(re.findall(r"(--[\w-]+|color-scheme):", (ROOT / "overrides/assets/stylesheets/dark.css").read_text(encoding="utf-8")))
+    assert len(theirs) > 30
+    assert theirs <= ours, f"missing in dark.css: {sorted(theirs - ours)}"

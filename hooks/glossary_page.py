@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
-from sitebuild.glossary import TERMS_FILE, GlossaryError, Term, load_terms, render
+from sitebuild.glossary import TERMS_FILE, GlossaryError, Term, letters, load_terms, render
 
 MARKER = "<!-- glossary -->"
 _terms: list[Term] = []
@@ -34,7 +34,9 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
     if MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, render(_terms, config.theme["language"]))
+    lang = config.theme["language"]
+    jump = letters(_terms, lang, config.extra["ui"][lang]["glossary_letters"])
+    return markdown.replace(MARKER, f"{jump}\n\n{render(_terms, lang)}")
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> None:

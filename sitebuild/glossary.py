@@ -77,3 +77,14 @@ def render(terms: list[Term], lang: str) -> str:
             f"    {{ .glossary-other }}\n"
         )
     return "\n".join(items)
+
+
+def letters(terms: list[Term], lang: str, label: str) -> str:
+    """A jump list for the glossary page: the first letter of the terms in `lang`, each a link to
+    the first term that starts with it (in the order `render` lists them)."""
+    first: dict[str, str] = {}
+    for term in sorted(terms, key=lambda t: t.words[lang].casefold()):
+        letter = term.words[lang][:1].upper()
+        first.setdefault(letter, term.id)
+    links = "".join(f'<a href="#{term_id}">{escape(letter)}</a>' for letter, term_id in first.items())
+    return f'<nav class="glossary-letters" aria-label="{escape(label)}">{links}</nav>'

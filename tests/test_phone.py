@@ -265,3 +265,64 @@ def test_dark_mode_has_every_colour_of_materials_dark_scheme() -> None:
     ours = set(re.findall(r"(--[\w-]+|color-scheme):", (ROOT / "overrides/assets/stylesheets/dark.css").read_text(encoding="utf-8")))
     assert len(theirs) > 30
     assert theirs <= ours, f"missing in dark.css: {sorted(theirs - ours)}"
+
+
+# --- without JavaScript: the topics index; jumps land below the header ---------------------
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_topics_link_stands_where_the_search_field_would_be(browser, site_url: str, javascript: bool) -> None:
+    ui = load_interface(ROOT)
+    context = phone_context(browser, javascript=javascript)
+    try:
+        page = context.new_page()
+        for lang in LANGUAGES:
+            page.goto(url_of(site_url, lang, "rights/police.md"))
+            link = page.locator(".site-topics a")
+            assert page.locator(".site-search").is_visible() == javascript
+            assert link.is_visible() != javascript, "the topics link should give way to the search field"
+            if not javascript:
+                box = link.bounding_box()
+                assert box["height"] >= 44 and box["y"] + box["height"] <= SCREENS[0][1], box
+                assert link.inner_text().strip() == ui[lang]["topics_link"]
+                link.tap()
+                page.wait_for_url(url_of(site_url, lang, "topics.md"))
+                assert page.locator(".topics a[href*='#']").count() > 100
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("text", TEXT_SIZES)
+def test_a_jump_to_a_section_lands_below_the_header(browser, site_url: str, text: str) -> None:
+    context = phone_context(browser, javascript=False)
+    try:
+        page = context.new_page()
+        context.new_cdp_session(page).send("Page.setFontSizes", font_sizes(TEXT_SIZES[text]))
+        page.goto(url_of(site_url, "kk", "glossary.md"))
+        letters = page.locator(".glossary-letters a")
+        assert letters.count() >= 10
+        for index in (3, letters.count() - 1):
+            target = letters.nth(index).get_attribute("href")
+            letters.nth(index).tap()
+            page.wait_for_function("h => location.hash === h", arg=target)
+            gap = page.evaluate("""id => document.getElementById(id).getBoundingClientRect().top
+                                   - document.querySelector('.site-top').getBoundingClientRect().bottom""", target[1:])
+            assert gap >= 0, f"{target} lands {-gap:.0f}px under the header"
+            page.evaluate("window.scrollTo(0, 0)")
+    finally:
+        context.close()
+
+
+def test_language_switcher_keeps_the_section(browser, site_url: str) -> None:
+    context = phone_context(browser, javascript=True)
+    try:
+        page = context.new_page()
+        page.goto(url_of(site_url, "ru", "glossary.md") + "#pep")
+        hrefs = page.locator(".md-select__link[hreflang]").evaluate_all("a => a.map(e => e.href)")
+        assert hrefs == [url_of(site_url, lang, "glossary.md") + "#pep" for lang in LANGUAGES]
+        page.evaluate("location.hash = '#naloxone'")
+        page.locator(".md-select button").tap()
+        page.locator(".md-select__link[hreflang=kk]").tap()
+        page.wait_for_url(url_of(site_url, "kk", "glossary.md") + "#naloxone")
+    finally:
+        context.close()

@@ -50,9 +50,11 @@ bench: setup browser
 bench-quick: setup browser
 	$(BIN)/python -m bench --quick
 
-# Translations (see CONTRIBUTING.md): reviewed / draft / stale / missing, per page and language.
+# Translations (see CONTRIBUTING.md): reviewed / draft / stale / missing, per page and language;
+# then the contacts of help/services.yaml by age (fails when one is older than max_age_months).
 status: setup
 	$(BIN)/python -m sitebuild.translations status
+	$(BIN)/python -m sitebuild.help_directory status
 
 # Record that translations have caught up with their Russian pages (writes source_hash):
 #   make mark PAGES="ky/swit/index.md kk/help.md"   [STATE=reviewed once a native speaker checked them]

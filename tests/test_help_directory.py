@@ -205,3 +205,29 @@ def test_marker_with_an_unknown_country_stops_the_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert f"docs/ru/rights/police.md:{line}: the marker names the unknown country 'kzz'" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_mkdocs_serve_rebuilds_when_the_directory_changes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from test_calendar_site import fetch, free_port, wait_for
+
+    project = copy_project(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "Шах-Айым".encode() in fetch(base + "kk/help/"), 120)
+        services = project / SERVICES_FILE
+        services.write_text(services.read_text(encoding="utf-8").replace("kk: «Шах-Айым»", "kk: «Шах-Айым жаңа»", 1),
+                            encoding="utf-8")
+        wait_for(lambda: "Шах-Айым жаңа".encode() in fetch(base + "kk/help/"), 120)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

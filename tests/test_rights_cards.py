@@ -45,8 +45,9 @@ def test_cards_page_holds_three_cards_with_numbers_and_review_date(site: Path, l
     assert len(fronts) == len(backs) == COUNTRIES
     for front in fronts:
         assert 5 <= front.count("<li>") <= 7, "5 to 7 things that matter most"
-    for back, numbers in zip(backs, (["112", "102", "103"], ["112", "102", "103"], ["112", "102", "103", "101"])):
-        assert re.findall(r'<a href="tel:(\d+)">', back) == numbers
+    numbers = sorted(re.findall(r'<a href="tel:(\d+)">', back) for back in backs)
+    assert numbers == [["112", "102", "103"], ["112", "102", "103"], ["112", "102", "103", "101"]], "emergency numbers"
+    for back in backs:
         assert f'<p class="card-review">{review_text(lang)}</p>' in back
         assert back.count("<li>") >= 3, "short phrases to say aloud"
     assert "<!--" not in screen.split("<article", 1)[1]

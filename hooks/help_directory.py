@@ -24,6 +24,7 @@ from sitebuild.help_directory.render import country_part, directory_page, emerge
 from sitebuild.urls import path_in_language
 
 MARKER = re.compile(r"^<!-- (help-directory|emergency-numbers|help: ([a-z0-9-]+)|emergency: ([a-z0-9-]+)) -->[ \t]*$", re.M)
+LEFTOVER = re.compile(r"<!--\s*(?:help|emergency)[^>]*-->")
 _directory: Directory | None = None
 
 
@@ -71,7 +72,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise PluginError(f"{_where(page, match[0])}: {SERVICES_FILE} has no emergency numbers for '{emergency_country}'")
         return emergency_list(directory, lang, countries=[emergency_country], css="card-numbers")
 
-    return MARKER.sub(fill, markdown)
+    filled = MARKER.sub(fill, markdown)
+    if leftover := LEFTOVER.search(filled):
+        raise PluginError(f"{_where(page, leftover[0])}: '{leftover[0]}' is not a marker this site knows: write it on a "
+                          "line of its own, e.g. <!-- help: kz --> or <!-- emergency-numbers -->")
+    return filled
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> None:

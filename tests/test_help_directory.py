@@ -233,3 +233,14 @@ def test_mkdocs_serve_rebuilds_when_the_directory_changes(tmp_path: Path) -> Non
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_misspelt_marker_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    memo = project / "docs" / "kk" / "rights" / "doctor.md"
+    text = memo.read_text(encoding="utf-8")
+    memo.write_text(text.replace("<!-- help: kz -->", "<!-- help:kz -->"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/kk/rights/doctor.md:" in result.stderr and "'<!-- help:kz -->' is not a marker" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

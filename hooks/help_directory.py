@@ -4,6 +4,7 @@ A thin adapter around the plain-Python `sitebuild.help_directory` package. Pages
 with a marker on a line of its own:
   <!-- help-directory -->     every organisation by country and city (help page)
   <!-- emergency-numbers -->  the emergency numbers of every country (help page)
+    (both may name the countries to show first: <!-- help-directory: kg ru -->)
   <!-- help: kz -->          the organisations of one country with a verified contact (memos)
   <!-- emergency: kz -->     one country's emergency numbers on one line (rights cards)
 Runs after hooks/interface_strings.py, whose strings (`help_directory`) it uses.
@@ -23,7 +24,8 @@ from sitebuild.help_directory.load import SERVICES_FILE, Directory, ServicesErro
 from sitebuild.help_directory.render import country_part, directory_page, emergency_list
 from sitebuild.urls import path_in_language
 
-MARKER = re.compile(r"^<!-- (help-directory|emergency-numbers|help: ([a-z0-9-]+)|emergency: ([a-z0-9-]+)) -->[ \t]*$", re.M)
+MARKER = re.compile(r"^<!-- ((help-directory|emergency-numbers)(?:: ([a-z0-9 -]+))?|help: ([a-z0-9-]+)|emergency: ([a-z0-9-]+)) -->[ \t]*$",
+                    re.M)
 LEFTOVER = re.compile(r"<!--\s*(?:help|emergency)[^>]*-->")
 _directory: Directory | None = None
 
@@ -57,15 +59,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     path = path_in_language(page.file.src_uri)
 
     def fill(match: re.Match[str]) -> str:
-        marker, help_country, emergency_country = match[1], match[2], match[3]
-        country = help_country or emergency_country
-        if country is not None and country not in directory.countries:
-            raise PluginError(f"{_where(page, match[0])}: the marker names the unknown country '{country}' "
-                              f"(known in {SERVICES_FILE}: {', '.join(directory.countries)})")
-        if marker == "help-directory":
-            return directory_page(directory, lang, labels)
-        if marker == "emergency-numbers":
-            return emergency_list(directory, lang)
+        whole, first, help_country, emergency_country = match[2], match[3], match[4], match[5]
+        first = tuple((first or "").split())
+        for country in (*first, help_country or emergency_country):
+            if country is not None and country not in directory.countries:
+                raise PluginError(f"{_where(page, match[0])}: the marker names the unknown country '{country}' "
+                                  f"(known in {SERVICES_FILE}: {', '.join(directory.countries)})")
+        if whole == "help-directory":
+            return directory_page(directory, lang, labels, first=first)
+        if whole == "emergency-numbers":
+            return emergency_list(directory, lang, first=first)
         if help_country:
             return country_part(directory, help_country, lang, labels, page=path)
         if emergency_country not in directory.emergency:

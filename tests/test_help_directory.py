@@ -142,10 +142,11 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_help_page_shows_contacts_by_country_and_city_with_dates(fixture_site: Path, lang: str) -> None:
     html = html_for(fixture_site, lang, "help.md").read_text(encoding="utf-8")
     html = html[html.index("<article"):]  # the page, not the table of contents
-    kz, city = html.index('id="help-kz"'), html.index("Тестоград")
+    kazakhstan = html[html.index('id="help-kz"'):]
+    kazakhstan = kazakhstan[: kazakhstan.index("<h3", 1)] if "<h3" in kazakhstan[1:] else kazakhstan
+    assert kazakhstan.index("Тестоград") < kazakhstan.index('id="help-fake-legal-aid"'), "by country, then city"
     entry = html[html.index('id="help-fake-legal-aid"'):]
     entry = entry[: entry.index("</ul>")]
-    assert kz < city < html.index('id="help-fake-legal-aid"') < html.index('id="help-kg"')
     assert '<a href="tel:+0000000001">+000 000 00-01</a>' in entry
     assert '<a href="https://example.org/help" rel="noreferrer">example.org/help</a>' in entry
     assert '<a href="mailto:help@example.org">help@example.org</a>' in entry
@@ -244,3 +245,16 @@ def test_misspelt_marker_stops_the_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "docs/kk/rights/doctor.md:" in result.stderr and "'<!-- help:kz -->' is not a marker" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "first"), [("ru", "ru"), ("ky", "kg"), ("kk", "kz")])
+def test_help_page_shows_the_readers_country_first(site: Path, lang: str, first: str) -> None:
+    html = html_for(site, lang, "help.md").read_text(encoding="utf-8")
+    html = html[html.index("<article"):]
+    headings = re.findall(r'<h3 id="help-([a-z]+)"', html)
+    assert headings[0] == first and sorted(headings) == ["intl", "kg", "kz", "ru"]
+    numbers = html[html.index('class="emergency-numbers"'):]
+    name = load_services(SHIPPED).countries[first][lang]
+    assert numbers.index(f"<strong>{name}:</strong>") < min(
+        numbers.index(f"<strong>{n[lang]}:</strong>") for c, n in load_services(SHIPPED).countries.items()
+        if c not in (first, "intl"))

@@ -85,13 +85,18 @@ def _block(html_parts: list[str]) -> str:
     return "\n\n" + '<div class="help-directory">' + "".join(html_parts) + "</div>" + "\n\n"
 
 
-def directory_page(directory: Directory, lang: str, labels: dict[str, str]) -> str:
+def in_order(known: list[str], first: tuple[str, ...]) -> list[str]:
+    """`known` with the countries named in `first` (a page's choice, e.g. the reader's country) first."""
+    return [c for c in first if c in known] + [c for c in known if c not in first]
+
+
+def directory_page(directory: Directory, lang: str, labels: dict[str, str], *, first: tuple[str, ...] = ()) -> str:
     """Every organisation, by country and then by city (those without a city first)."""
     out = []
     if not any(service.contacts for service in directory.services):
         out.append(f"{_md(labels['no_contacts'])}\n\n")
-    for country, names in directory.countries.items():
-        services = directory.in_country(country)
+    for country in in_order(list(directory.countries), first):
+        names, services = directory.countries[country], directory.in_country(country)
         if not services:
             continue
         out.append(f"### {_md(names[lang])} {{ #{country_anchor(country)} }}\n")
@@ -122,10 +127,11 @@ def country_part(directory: Directory, country: str, lang: str, labels: dict[str
     return "".join(out) + "\n\n"
 
 
-def emergency_list(directory: Directory, lang: str, *, countries: list[str] | None = None, css: str = "emergency-numbers") -> str:
+def emergency_list(directory: Directory, lang: str, *, countries: list[str] | None = None, first: tuple[str, ...] = (),
+                   css: str = "emergency-numbers") -> str:
     """The emergency numbers of each country (or of the given ones), as tel: links."""
     items = []
-    for country in countries or list(directory.emergency):
+    for country in countries or in_order(list(directory.emergency), first):
         numbers = ", ".join(f'<a href="{number.tel}">{_h(number.number)}</a> — {_h(number.names[lang])}'
                             for number in directory.emergency[country])
         name = directory.countries[country][lang]

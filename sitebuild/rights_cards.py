@@ -14,9 +14,16 @@ from html import escape
 from sitebuild.keydates.pages import day_label
 
 REVIEW_MARKER = "<!-- card-review -->"
-CARDS_PER_SHEET = 8
 FACE = re.compile(r'<div class="card-face card-(front|back)">(.*?)</div>', re.S)
 HEADING = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
+COLUMNS, ROWS = 2, 4
+CARDS_PER_SHEET = COLUMNS * ROWS
+# Crop marks outside the grid, in line with every cut: above and below each column edge, left and
+# right of each row edge (positions in cards.css).
+CROP_MARKS = "".join(
+    [f'<span class="crop v{x} {side}"></span>' for x in range(COLUMNS + 1) for side in ("t", "b")]
+    + [f'<span class="crop h{y} {side}"></span>' for y in range(ROWS + 1) for side in ("l", "r")]
+)
 
 
 class CardsError(ValueError):
@@ -47,6 +54,6 @@ def print_sheets(html: str, *, front: str, back: str, hint: str) -> str:
         for face, side in zip(pair, (front, back)):
             sheets.append(
                 f'<section class="card-sheet"><p class="sheet-label">{country} · {escape(side)}. {escape(hint)}</p>'
-                f'<div class="sheet-grid">{face[0] * CARDS_PER_SHEET}</div></section>'
+                f'<div class="sheet-grid">{face[0] * CARDS_PER_SHEET}{CROP_MARKS}</div></section>'
             )
     return html + '<div class="card-sheets">' + "".join(sheets) + "</div>"

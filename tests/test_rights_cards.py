@@ -72,6 +72,8 @@ def test_cards_print_eight_to_an_a4_sheet_whole_and_readable(site_url: str, brow
     faces = page.evaluate("""() => [...document.querySelectorAll('.card-sheet')].map(sheet => {
         const faces = [...sheet.querySelectorAll('.card-face')];
         return {label: sheet.querySelector('.sheet-label').innerText,
+                crops: [...sheet.querySelectorAll('.crop')].filter(c => {
+                    const r = c.getBoundingClientRect(); return r.width + r.height > 10; }).length,
                 sheetHeight: sheet.getBoundingClientRect().height,
                 faces: faces.map(f => ({w: f.getBoundingClientRect().width, h: f.getBoundingClientRect().height,
                                         overflow: f.scrollHeight > f.clientHeight || f.scrollWidth > f.clientWidth,
@@ -85,6 +87,7 @@ def test_cards_print_eight_to_an_a4_sheet_whole_and_readable(site_url: str, brow
     assert page.evaluate("() => getComputedStyle(document.querySelector('article h1')).display") == "none"
     for sheet in faces:
         assert len(sheet["faces"]) == 8, sheet["label"]
+        assert sheet["crops"] == 16, f"{sheet['label']}: crop marks at both ends of every cut line"
         assert sheet["sheetHeight"] <= 277 * MM, f"{sheet['label']}: taller than an A4 page inside its margins"
         assert sheet["smallest"] >= 7 * 96 / 72 - 0.01, f"{sheet['label']}: text smaller than 7 pt"
         for face in sheet["faces"]:

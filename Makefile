@@ -26,8 +26,10 @@ node_modules/.installed: package.json package-lock.json
 # The browser for the browser tests: Debian's chromium by default (test tools cannot download
 # browsers here). Elsewhere point CHROMIUM at an installed Chrome or Chromium.
 export CHROMIUM ?= /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 browser:
-	@test -x "$(CHROMIUM)" || scripts/install-chromium
+	@test -x "$(CHROMIUM)" || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null && test -x "$(CHROMIUM)"; }
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -50,13 +52,13 @@ bench-quick: setup browser
 
 # Translations (see CONTRIBUTING.md): reviewed / draft / stale / missing, per page and language.
 status: setup
-	$(BIN)/python -m translations status
+	$(BIN)/python -m sitebuild.translations status
 
 # Record that translations have caught up with their Russian pages (writes source_hash):
 #   make mark PAGES="ky/swit/index.md kk/help.md"   [STATE=reviewed once a native speaker checked them]
 .PHONY: mark
 mark: setup
-	$(BIN)/python -m translations mark $(PAGES) $(if $(STATE),--state $(STATE))
+	$(BIN)/python -m sitebuild.translations mark $(PAGES) $(if $(STATE),--state $(STATE))
 
 clean:
 	rm -rf site $(VENV) node_modules

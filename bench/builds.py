@@ -4,8 +4,9 @@
 everything). "Stock" builds the same Markdown with a generated mkdocs.yml: Material with
 `theme.language: ru` and no project templates, mkdocs-static-i18n with our language list,
 the same Markdown extensions and nav, no hooks, no `extra`. Material ships no Kyrgyz or
-Kazakh interface strings, so the stock theme's custom_dir holds only our
-overrides/partials/languages files that Material lacks (without them it cannot build at all).
+Kazakh interface strings, so the stock theme's custom_dir holds only Material-style language
+partials written from our interface/<lang>.yml for the languages Material lacks (without them it
+cannot build at all).
 Markers such as <!-- key-dates --> stay HTML comments in the stock build.
 
 Each build is a fresh `python -m mkdocs build` process (Python start-up and imports
@@ -18,6 +19,7 @@ alike; a ratio is taken per pair.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -30,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from sitebuild.interface import load_interface
 
 ROOT = Path(__file__).resolve().parent.parent
 # Top-level entries that are not part of what a build reads (everything else is linked
@@ -94,9 +98,12 @@ def write_stock_project(where: Path, docs_dir: Path, *, with_nav: bool) -> Path:
     languages = overrides / "partials" / "languages"
     languages.mkdir(parents=True, exist_ok=True)
     shipped = _material_languages()
-    for partial in (ROOT / "overrides" / "partials" / "languages").glob("*.html"):
-        if partial.stem not in shipped:
-            shutil.copy2(partial, languages / partial.name)
+    for lang, strings in load_interface(ROOT).items():
+        if lang not in shipped:
+            material_keys = {key: text for key, text in strings.items() if isinstance(text, str)}
+            (languages / f"{lang}.html").write_text(
+                "{% macro t(key) %}{{ " + json.dumps(material_keys, ensure_ascii=False) + "[key] }}{% endmacro %}\n",
+                encoding="utf-8")
     config = stock_config(read_config(), docs_dir, overrides, with_nav=with_nav)
     path = where / "stock.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -20,7 +20,7 @@ SITE_URL = "https://example.org/"
 
 
 def synthetic_dates(n: int):
-    from keydates.load import load_dates
+    from sitebuild.keydates.load import load_dates
 
     real = load_dates(ROOT / "calendar" / "dates.yaml")
     events = []
@@ -53,8 +53,8 @@ def _time(call, runs: int) -> list[float]:
 
 
 def measure(sizes: list[int], runs: int, log) -> list[FeedTiming]:
-    from keydates.feed import feed_bytes
-    from keydates.files import feed_files
+    from sitebuild.keydates.feed import feed_bytes
+    from sitebuild.keydates.files import feed_files
 
     _time(lambda: feed_files(synthetic_dates(10), site_url=SITE_URL), 1)  # warm-up: imports, caches
     results = []

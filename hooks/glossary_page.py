@@ -1,26 +1,32 @@
 """The glossary page in MkDocs: check glossary/terms.yaml and render it in the page's language.
 
-A thin adapter around the plain-Python `glossary` package. The page asks for the terms with
+A thin adapter around the plain-Python `sitebuild.glossary` module. The page asks for the terms with
 the marker <!-- glossary --> on a line of its own.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
-from glossary import TERMS_FILE, GlossaryError, Term, load_terms, render
+from sitebuild.glossary import TERMS_FILE, GlossaryError, Term, load_terms, render
 
 MARKER = "<!-- glossary -->"
 _terms: list[Term] = []
 
 
+def _terms_file(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / TERMS_FILE
+
+
 def on_config(config: MkDocsConfig) -> None:
     global _terms
     try:
-        _terms = load_terms()
+        _terms = load_terms(_terms_file(config))
     except GlossaryError as error:
         raise PluginError(str(error)) from None
 
@@ -32,4 +38,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> None:
-    server.watch(str(TERMS_FILE))
+    server.watch(str(_terms_file(config)))

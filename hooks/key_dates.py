@@ -1,6 +1,6 @@
 """Key dates in MkDocs: check calendar/dates.yaml, fill the calendar pages, write the feeds.
 
-A thin adapter: the work is done by the plain-Python `keydates` package.
+A thin adapter: the work is done by the plain-Python `sitebuild.keydates` package.
 Pages ask for generated content with a marker on a line of its own:
   <!-- key-dates -->          short list of all dates (home page)
   <!-- key-dates-full -->     every date with origin and "add to calendar" (calendar page)
@@ -18,12 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
-from keydates.files import feed_files
-from keydates.load import DatesError, KeyDates, load_dates
-from keydates.pages import SWIT_CHAPTER_PAGES, key_dates_full, key_dates_list, subscribe_block, year_view
-from site_languages import DEFAULT_LANGUAGE
-from site_output import write_files
-from site_urls import path_in_language
+from sitebuild.keydates.files import feed_files
+from sitebuild.keydates.load import DatesError, KeyDates, load_dates
+from sitebuild.keydates.pages import SWIT_CHAPTER_PAGES, key_dates_full, key_dates_list, subscribe_block, year_view
+from sitebuild.languages import DEFAULT_LANGUAGE
+from sitebuild.output import write_files
+from sitebuild.urls import path_in_language
 
 DATES_FILE = "calendar/dates.yaml"
 YEAR_VIEW = "<!-- year-view -->"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from site_languages import DEFAULT_LANGUAGE
+from sitebuild.languages import DEFAULT_LANGUAGE
 
 NOT_FOUND = "404.html"
 

@@ -1,7 +1,7 @@
 """Offline copies in MkDocs: after each language is built, zip it to offline/<lang>.zip, and
 fill the <!-- offline-download --> marker with a link to it.
 
-A thin adapter around the plain-Python `offline` package.
+A thin adapter around the plain-Python `sitebuild.offline` module.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from site_output import write_files
-from offline import offline_zip
-from site_urls import page_path, path_in_language, relative
+from sitebuild.output import write_files
+from sitebuild.offline import offline_zip
+from sitebuild.urls import page_path, path_in_language, relative
 
 MARKER = "<!-- offline-download -->"
 

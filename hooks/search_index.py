@@ -1,6 +1,6 @@
 """The site's search index in MkDocs: collect each built page's text, write search/<lang>.json.
 
-A thin adapter around the plain-Python `sitesearch` package. mkdocs-static-i18n builds each
+A thin adapter around the plain-Python `sitebuild.search` module. mkdocs-static-i18n builds each
 language in turn into its own directory (site/, site/ky/, site/kk/); every build writes only
 its own language's index, so a reader downloads one language. A page that is not translated
 yet (built from docs/ru under /ky/) is indexed under the language it is served in.
@@ -13,9 +13,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from sitesearch import Page as IndexPage
-from sitesearch import build_index, dumps, page_from_html
-from site_output import write_files
+from sitebuild.search import Page as IndexPage
+from sitebuild.search import build_index, dumps, page_from_html
+from sitebuild.output import write_files
 
 INDEX_DIR = "search"
 _pages: dict[str, dict[str, IndexPage]] = {}

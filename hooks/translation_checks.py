@@ -1,6 +1,6 @@
 """Translations in MkDocs: check every page's front matter, language and links; fill the status page.
 
-A thin adapter around the plain-Python `translations` package. The status page asks for its
+A thin adapter around the plain-Python `sitebuild.translations` package. The status page asks for its
 tables with the marker <!-- translation-status --> on a line of its own. `mkdocs serve` watches
 docs/ itself (every language), so an edit to any page rebuilds the site and runs the checks again.
 """
@@ -11,8 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from site_urls import path_in_language
-from translations import PageStatus, TranslationError, check_docs, fingerprint, render_page, translation_status
+from sitebuild.urls import path_in_language
+from sitebuild.translations import PageStatus, TranslationError, check_docs, fingerprint, render_page, translation_status
 
 MARKER = "<!-- translation-status -->"
 # mkdocs-static-i18n runs on_config once per language: the pages are checked once per change.

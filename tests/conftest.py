@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("ru", "ky", "kk")
-DEFAULT_LANGUAGE = "ru"
+from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES  # one list: mkdocs.yml
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

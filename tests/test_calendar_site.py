@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, ROOT, copy_project, html_for
-from keydates.load import load_dates
+from sitebuild.keydates.load import load_dates
 
 DATES = load_dates(ROOT / "calendar" / "dates.yaml")
 SITE_URL_IN_TESTS = "http://127.0.0.1:8000/"  # mkdocs.yml default when SITE_URL is not set

@@ -110,9 +110,9 @@ def test_every_cited_article_names_its_country(path: Path) -> None:
 
 
 def test_links_to_glossary_terms_reach_an_entry(site: Path) -> None:
-    from glossary import load_terms
+    from sitebuild.glossary import load_terms
 
-    ids = {term.id for term in load_terms()}
+    ids = {term.id for term in load_terms(ROOT / "glossary" / "terms.yaml")}
     links = [(path, anchor) for path in all_sources()
              for anchor in re.findall(r"glossary\.md#([a-z0-9-]+)", path.read_text(encoding="utf-8"))]
     assert len(links) >= 30

@@ -15,8 +15,8 @@ import vobject
 from icalendar import Calendar
 
 from conftest import LANGUAGES, ROOT
-from keydates.feed import event_bytes, feed_bytes
-from keydates.load import KeyDates, load_dates
+from sitebuild.keydates.feed import event_bytes, feed_bytes
+from sitebuild.keydates.load import KeyDates, load_dates
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden" / "ky.ics"
@@ -63,7 +63,7 @@ def test_feeds_are_byte_identical_across_processes(tmp_path: Path) -> None:
     for n, tz in enumerate(["UTC", "Asia/Bishkek"]):
         out = tmp_path / str(n)
         env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": str(n + 1)}
-        subprocess.run([sys.executable, "-m", "keydates", "feeds", "--out", str(out), "--site-url", SITE_URL],
+        subprocess.run([sys.executable, "-m", "sitebuild.keydates", "feeds", "--out", str(out), "--site-url", SITE_URL],
                        cwd=ROOT, env=env, check=True, capture_output=True)
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.ics"))})
     assert outputs[0] == outputs[1]
@@ -172,7 +172,7 @@ def test_ical_js_parses_every_feed_and_expands_the_yaml_dates(tmp_path: Path) ->
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_files_of_a_build_equal_the_feed_and_event_serialisations(lang: str) -> None:
-    from keydates.feed import language_files
+    from sitebuild.keydates.feed import language_files
 
     dates = real_dates()
     feed, events = language_files(dates, lang, site_url=SITE_URL)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project
-from keydates.load import DatesError, load_dates
+from sitebuild.keydates.load import DatesError, load_dates
 
 FIXTURE = Path(__file__).parent / "data" / "dates.yaml"
 PAGES = {"rights/violence.md", "swit/violence.md", "swit/index.md"}

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import LANGUAGES, ROOT, build_without_translation, pages
-from sitesearch import build_index, page_from_html, sections_of, words
+from sitebuild.search import build_index, page_from_html, sections_of, words
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SEARCH_FIELD = "#site-search-input"

@@ -9,14 +9,15 @@ from urllib.parse import urljoin
 import material
 import pytest
 
-from conftest import LANGUAGES, ROOT, build_without_translation, html_for, language_of, pages
+from conftest import (DEFAULT_LANGUAGE, LANGUAGES, ROOT, build_site, build_without_translation, copy_project, html_for,
+                      language_of, pages)
+from sitebuild.interface import load_interface
 
 HTML_LANG = re.compile(r'<html lang="([^"]+)"')
 SWITCHER_LINK = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"')
 TRANSLATION_ENTRY = re.compile(r'^\s*"([a-z.]+)": "(.*)",?$', re.MULTILINE)
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
-OUR_LANGUAGES = ROOT / "overrides" / "partials" / "languages"
 
 
 def interface_strings(path: Path) -> dict[str, str]:
@@ -39,14 +40,53 @@ def test_every_page_has_the_language_of_its_tree(site: Path) -> None:
     assert checked >= 3 * len(pages("ru"))
 
 
+def flat(strings: dict) -> dict[str, str]:
+    """interface/<lang>.yml as key -> text, groups as "group.key"."""
+    return {f"{key}.{sub}" if isinstance(value, dict) else key: text
+            for key, value in strings.items()
+            for sub, text in (value.items() if isinstance(value, dict) else [(None, value)])}
+
+
+def test_every_language_has_every_interface_key() -> None:
+    """One interface file per language: the same keys everywhere, every key of Material's own
+    Russian file among them, and a non-empty text for each (except the Russian draft notice)."""
+    interface = {lang: flat(strings) for lang, strings in load_interface(ROOT).items()}
+    assert set(interface) == set(LANGUAGES)
+    material_keys = set(interface_strings(MATERIAL_LANGUAGES / "ru.html"))
+    for lang, strings in interface.items():
+        assert strings["language"] == lang
+        assert material_keys <= set(strings), f"{lang}: missing Material keys {sorted(material_keys - set(strings))}"
+        assert set(strings) == set(interface[DEFAULT_LANGUAGE]), lang
+        empty = [key for key, text in strings.items() if not text.strip() and key != "draft_translation"]
+        assert not empty, f"interface/{lang}.yml: empty texts for {empty}"
+
+
 @pytest.mark.parametrize("lang", ["ky", "kk"])
-def test_interface_translation_is_complete_and_not_russian(lang: str) -> None:
-    russian = interface_strings(MATERIAL_LANGUAGES / "ru.html")
-    ours = interface_strings(OUR_LANGUAGES / f"{lang}.html")
-    assert ours["language"] == lang
-    assert set(russian) <= set(ours), f"missing keys: {sorted(set(russian) - set(ours))}"
-    copied = [k for k, v in ours.items() if v == russian.get(k) and not k.startswith("search.config")]
-    assert not copied, f"{lang}.html copies Russian strings for {copied}"
+def test_interface_translation_is_not_russian(lang: str) -> None:
+    interface = load_interface(ROOT)
+    russian, ours = flat(interface[DEFAULT_LANGUAGE]), flat(interface[lang])
+    copied = [k for k, v in ours.items() if v == russian[k] and v.strip() and not k.startswith("search.config")
+              and k != "language"]
+    assert not copied, f"interface/{lang}.yml copies Russian strings for {copied}"
+    assert ours["draft_translation"].strip(), f"interface/{lang}.yml: the draft notice must say something"
+
+
+@pytest.mark.parametrize(
+    ("problem", "edit", "message"),
+    [
+        ("missing key", lambda text: text.replace('quick_exit: "Тез чыгуу"\n', ""), "missing key 'quick_exit'"),
+        ("unknown key", lambda text: text + 'quick_exitt: "Тез"\n', "unknown key 'quick_exitt'"),
+        ("not text", lambda text: text.replace('quick_exit: "Тез чыгуу"', "quick_exit: [1]"), "must be text"),
+    ],
+)
+def test_a_broken_interface_file_stops_with_file_and_line(tmp_path: Path, problem: str, edit, message: str) -> None:
+    project = copy_project(tmp_path)
+    path = project / "interface" / "ky.yml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, problem
+    assert re.search(r"interface/ky\.yml:\d+", result.stderr) and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site, copy_project, html_for
-from translations import TranslationError, check_docs, source_hash
-from translations.status import LABELS
+from sitebuild.translations import TranslationError, check_docs, source_hash
+from sitebuild.translations.status import LABELS
 
 # A small site of its own, so that these tests do not depend on the real texts.
 PAGES = {
@@ -201,8 +201,8 @@ STATUS_ROW = re.compile(r"^(\S+\.md)\s+(\w+)\s+(\w+)\s*$", re.MULTILINE)
 
 
 def status(project: Path) -> dict[tuple[str, str], str]:
-    """`python -m translations status` run in `project`, as {(page, language): state}."""
-    result = subprocess.run([sys.executable, "-m", "translations", "status"], cwd=project,
+    """`python -m sitebuild.translations status` run in `project`, as {(page, language): state}."""
+    result = subprocess.run([sys.executable, "-m", "sitebuild.translations", "status"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     header = result.stdout.splitlines()[0].split()
@@ -212,14 +212,13 @@ def status(project: Path) -> dict[tuple[str, str], str]:
 
 
 def mark(project: Path, *args: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "translations", "mark", *args], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "sitebuild.translations", "mark", *args], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
 def test_status_of_the_fixture_shows_every_state(tmp_path: Path) -> None:
     make_docs(tmp_path)
-    shutil.copytree(ROOT / "translations", tmp_path / "translations")
     assert status(tmp_path) == EXPECTED_STATES
 
 

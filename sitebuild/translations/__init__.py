@@ -2,11 +2,11 @@
 translations are reviewed, drafts, stale or missing.
 
 Plain Python, no MkDocs import (the hook hooks/translation_checks.py and the command line
-`python -m translations` call it). Rules of a page's front matter:
+`python -m sitebuild.translations` call it). Rules of a page's front matter:
   every page       title (required, text), description (text), legal_review ("not yet" or
                    "reviewed"; needs `written`), written (a date, YYYY-MM-DD)
   ky and kk pages  translation (required: "draft" or "reviewed"), source_hash (the hash of the
-                   Russian page the translation was made from, written by `python -m translations mark`)
+                   Russian page the translation was made from, written by `python -m sitebuild.translations mark`)
 A Kyrgyz or Kazakh page must be in its language (translations.script), must have a Russian
 original at the same path, and must not link to pages that exist only in Russian
 (translations.links). The first defect found is raised as TranslationError: file, line, problem.
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_languages import DEFAULT_LANGUAGE, LANGUAGES
-from translations.links import check_links
-from translations.pages import Page, TranslationError, check_front_matter, read_page
-from translations.script import check_script
-from translations.status import PageStatus, render_page, render_text, source_hash, translation_status
+from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
+from sitebuild.translations.links import check_links
+from sitebuild.translations.pages import Page, TranslationError, check_front_matter, read_page
+from sitebuild.translations.script import check_script
+from sitebuild.translations.status import PageStatus, render_page, render_text, source_hash, translation_status
 
 __all__ = ["Page", "PageStatus", "TranslationError", "check_docs", "fingerprint", "page_paths", "render_page", "render_text",
            "source_hash", "translation_status"]

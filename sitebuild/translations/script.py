@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from translations.pages import INLINE_CODE, Page, TranslationError
+from sitebuild.translations.pages import INLINE_CODE, Page, TranslationError
 
 KAZAKH_ONLY = "әғқұһі"
 TURKIC_SHARED = "ңөү"

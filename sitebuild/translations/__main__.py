@@ -1,10 +1,10 @@
 """Command line for translators and the NGO (run from the project folder):
 
-    python -m translations check                        check every page, as the build does
-    python -m translations status                       reviewed / draft / stale / missing, per page and language
-    python -m translations mark ky/swit/index.md [...]  record that these translations match their Russian page now
-    python -m translations mark --state reviewed kk/help.md      … and that a native speaker has checked them
-    python -m translations mark --all-current           record every existing translation as up to date (once, at setup)
+    python -m sitebuild.translations check                        check every page, as the build does
+    python -m sitebuild.translations status                       reviewed / draft / stale / missing, per page and language
+    python -m sitebuild.translations mark ky/swit/index.md [...]  record that these translations match their Russian page now
+    python -m sitebuild.translations mark --state reviewed kk/help.md      … and that a native speaker has checked them
+    python -m sitebuild.translations mark --all-current           record every existing translation as up to date (once, at setup)
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from translations import TranslationError, check_docs, page_paths, render_text, translation_status
-from translations.pages import TRANSLATION_STATES
-from translations.record import mark
-from translations.status import TRANSLATED
+from sitebuild.translations import TranslationError, check_docs, page_paths, render_text, translation_status
+from sitebuild.translations.pages import TRANSLATION_STATES
+from sitebuild.translations.record import mark
+from sitebuild.translations.status import TRANSLATED
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m translations", description=__doc__.splitlines()[0],
+    parser = argparse.ArgumentParser(prog="python -m sitebuild.translations", description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("command", choices=["check", "status", "mark"])
     parser.add_argument("pages", nargs="*", help="for mark: pages as ky/swit/index.md or docs/ky/swit/index.md")

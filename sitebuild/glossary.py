@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from site_languages import LANGUAGES, NAMES
-from yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
+from sitebuild.languages import LANGUAGES, NAMES
+from sitebuild.yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
 
-TERMS_FILE = Path(__file__).with_name("terms.yaml")
+TERMS_FILE = Path("glossary") / "terms.yaml"  # relative to the project folder
 TEXT_KEYS = {"term", "explain"}
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
 

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
+from sitebuild.yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
 
-from site_languages import LANGUAGES
+from sitebuild.languages import LANGUAGES
 YEARLY = re.compile(r"^(\d{2})-(\d{2})$")
 ONE_OFF = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # 2000 is a leap year: "02-29" is a real date, refused separately for yearly events.

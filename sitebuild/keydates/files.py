@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from keydates.feed import language_files
-from keydates.load import LANGUAGES, KeyDates
-from site_urls import event_path, feed_path
+from sitebuild.keydates.feed import language_files
+from sitebuild.keydates.load import LANGUAGES, KeyDates
+from sitebuild.urls import event_path, feed_path
 
 
 def feed_files(dates: KeyDates, *, site_url: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, bytes]:

@@ -1,6 +1,6 @@
 """YAML that remembers line numbers, and the error a translator sees when a data file is wrong.
 
-Plain Python: used by `keydates` and `glossary`, no MkDocs import.
+Plain Python: used by the key dates, the glossary and the interface strings; no MkDocs import.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_languages import DEFAULT_LANGUAGE
+from sitebuild.languages import DEFAULT_LANGUAGE
 
 
 def page_path(lang: str, page: str) -> str:

@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from site_languages import DEFAULT_LANGUAGE, LANGUAGES
+from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 # Relative href/src values ending in "/" (or empty: the page itself). Absolute URLs, anchors
 # and files keep their value.

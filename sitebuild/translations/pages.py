@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from site_languages import DEFAULT_LANGUAGE
-from yaml_lines import LineLoader, Mapping, SourceError
+from sitebuild.languages import DEFAULT_LANGUAGE
+from sitebuild.yaml_lines import LineLoader, Mapping, SourceError
 
 
 class TranslationError(SourceError):
@@ -149,7 +149,7 @@ def check_front_matter(page: Page) -> None:
             value = meta["source_hash"]
             if not isinstance(value, str) or not SOURCE_HASH.match(value):
                 raise TranslationError(file, page.line_of("source_hash"), f"'source_hash: {_typed(page, 'source_hash')}' "
-                                       "is not a source hash (12 characters 0-9 a-f): run `python -m translations "
+                                       "is not a source hash (12 characters 0-9 a-f): run `python -m sitebuild.translations "
                                        f"mark {page.lang}/{page.path}` instead of typing it")
 
 

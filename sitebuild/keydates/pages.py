@@ -11,9 +11,9 @@ import posixpath
 from datetime import date
 from html import escape
 
-from keydates.load import KeyDate, KeyDates
-from keydates.texts import DAY_FORMAT, LABELS, MONTHS, MONTHS_OF, WEEKDAYS
-from site_urls import absolute, event_path, feed_path, page_path, relative
+from sitebuild.keydates.load import KeyDate, KeyDates
+from sitebuild.keydates.texts import DAY_FORMAT, LABELS, MONTHS, MONTHS_OF, WEEKDAYS
+from sitebuild.urls import absolute, event_path, feed_path, page_path, relative
 
 SWIT_CHAPTER_PAGES = {
     1: "swit/community-empowerment.md",

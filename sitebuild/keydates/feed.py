@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 
 from icalendar import Calendar, Event, vDuration, vRecur, vText
 
-from keydates.load import KeyDate, KeyDates
-from site_urls import absolute, page_path
+from sitebuild.keydates.load import KeyDate, KeyDates
+from sitebuild.urls import absolute, page_path
 
 PRODID = "-//Beregi sebya//Key dates//RU"
 UID_DOMAIN = "key-dates.beregi-sebya"

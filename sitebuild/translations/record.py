@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_languages import DEFAULT_LANGUAGE
-from translations.pages import TRANSLATION_STATES, TranslationError, check_front_matter, read_page
-from translations.status import TRANSLATED, source_hash
+from sitebuild.languages import DEFAULT_LANGUAGE
+from sitebuild.translations.pages import TRANSLATION_STATES, TranslationError, check_front_matter, read_page
+from sitebuild.translations.status import TRANSLATED, source_hash
 
 BOM = "\ufeff"
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from site_languages import DEFAULT_LANGUAGE
-from translations.pages import INLINE_CODE, Page, TranslationError
-from translations.script import LANGUAGE_NAMES
+from sitebuild.languages import DEFAULT_LANGUAGE
+from sitebuild.translations.pages import INLINE_CODE, Page, TranslationError
+from sitebuild.translations.script import LANGUAGE_NAMES
 
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")

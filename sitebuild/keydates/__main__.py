@@ -1,7 +1,7 @@
 """Command line: check calendar/dates.yaml, or write the .ics feeds without MkDocs.
 
-    python -m keydates check [calendar/dates.yaml]
-    python -m keydates feeds --site-url https://example.org/ --out site/ [calendar/dates.yaml]
+    python -m sitebuild.keydates check [calendar/dates.yaml]
+    python -m sitebuild.keydates feeds --site-url https://example.org/ --out site/ [calendar/dates.yaml]
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from keydates.files import feed_files
-from site_output import write_files
-from keydates.load import DatesError, load_dates
+from sitebuild.keydates.files import feed_files
+from sitebuild.output import write_files
+from sitebuild.keydates.load import DatesError, load_dates
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m keydates", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m sitebuild.keydates", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["check", "feeds"])
     parser.add_argument("dates", nargs="?", default="calendar/dates.yaml", type=Path)
     parser.add_argument("--docs", default="docs/ru", type=Path, help="pages that events may link to")

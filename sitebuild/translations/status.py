@@ -1,7 +1,7 @@
 """Which page is translated, checked, out of date: for every Russian page × Kyrgyz and Kazakh.
 
 Plain Python, no MkDocs import. A translation records in `source_hash` the hash of the Russian
-page it was made from (`python -m translations mark`); when the Russian page changes, its hash
+page it was made from (`python -m sitebuild.translations mark`); when the Russian page changes, its hash
 changes and the translation is "stale" until a translator catches up and marks it again.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from site_languages import DEFAULT_LANGUAGE, LANGUAGES, NAMES
-from translations.pages import Page, read_text
+from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES, NAMES
+from sitebuild.translations.pages import Page, read_text
 
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 # Best first: the order of the summary and of the legend.
@@ -68,7 +68,7 @@ def counts(statuses: list[PageStatus], lang: str) -> dict[str, int]:
 
 
 def render_text(statuses: list[PageStatus]) -> str:
-    """The table `python -m translations status` prints."""
+    """The table `python -m sitebuild.translations status` prints."""
     width = max([len("page"), *(len(s.path) for s in statuses)]) + 2
     lines = ["page".ljust(width) + "".join(lang.ljust(10) for lang in TRANSLATED)]
     for status in statuses:
@@ -78,7 +78,7 @@ def render_text(statuses: list[PageStatus]) -> str:
         summary = ", ".join(f"{n} {state}" for state, n in counts(statuses, lang).items())
         lines.append(f"{lang}: {summary} (of {len(statuses)} pages)")
     lines.append("stale = the Russian page changed after the translation was last marked, or it was never marked "
-                 "(python -m translations mark <lang>/<page>)")
+                 "(python -m sitebuild.translations mark <lang>/<page>)")
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

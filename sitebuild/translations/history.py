@@ -41,8 +41,8 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _hash(text: str) -> str:
-    """As translations.status.source_hash computes it from a file."""
+def text_hash(text: str) -> str:
+    """A source hash: the first 12 hex digits of the SHA-256 of a page's text (\n line ends)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -50,6 +50,11 @@ def _normalised(blob: bytes) -> str:
     """A blob's text as read_text gives a file's (UTF-8, BOM dropped, \\n line ends)."""
     text = blob.decode("utf-8-sig", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def forget() -> None:
+    """Drop what was read from the history (`mkdocs serve` runs long; commits may come meanwhile)."""
+    _versions.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -80,7 +85,7 @@ def _versions(folder: str, name: str) -> tuple[tuple[str, str, str], ...] | None
         size = int(batch[at:header_end].split()[2])
         text = _normalised(batch[header_end + 1:header_end + 1 + size])
         at = header_end + 1 + size + 1
-        versions.append((commit, _hash(text), text))
+        versions.append((commit, text_hash(text), text))
     return tuple(versions)
 
 

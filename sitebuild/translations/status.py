@@ -2,19 +2,20 @@
 
 Plain Python, no MkDocs import. A translation records in `source_hash` the hash of the Russian
 page it was made from (`python -m sitebuild.translations mark`); when the Russian page changes, its hash
-changes and the translation is "stale" until a translator catches up and marks it again.
+changes and the translation is "stale" until a translator catches up and marks it again. For a
+stale translation the status can carry the Russian page's diff since then (translations.history).
 """
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES, NAMES
-from sitebuild.translations.history import DIFF, NEVER_MARKED, NO_HISTORY, NOT_FOUND, SHALLOW, SourceChange, russian_change
+from sitebuild.translations.history import (DIFF, NEVER_MARKED, NO_HISTORY, NOT_FOUND, SHALLOW, SourceChange, forget,
+                                            text_hash, russian_change)
 from sitebuild.translations.pages import Page, read_text
 
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
@@ -62,7 +63,7 @@ REASONS = {
 
 def source_hash(file: Path) -> str:
     """The first 12 hex digits of the SHA-256 of the page's text (line ends normalised to \\n)."""
-    return hashlib.sha256(read_text(file).encode("utf-8")).hexdigest()[:12]
+    return text_hash(read_text(file))
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def translation_status(pages: dict[str, dict[str, Page]], *, changes: bool = Fal
     """`pages`: language -> page path -> Page, as `translations.check_docs` returns them. With
     `changes`, each stale translation also gets the Russian page's diff since it was made (git)."""
     result = []
+    forget()  # the history as it is now
     for path, original in pages[DEFAULT_LANGUAGE].items():
         current = source_hash(original.file)
         found = {lang: pages.get(lang, {}).get(path) for lang in LANGUAGES}

@@ -81,5 +81,6 @@ def test_glossary_letters_escape_and_group() -> None:
     from sitebuild.glossary import Term
 
     terms = [Term(i, 1, {"ru": w}, {"ru": "x"}) for i, w in (("b", "бета"), ("a", "альфа"), ("c", "Бор"), ("d", "<ой>"))]
+    terms.append(Term("e", 1, {"ru": "я"}, {"ru": ""}, shown=False))
     assert letters(terms, "ru", 'A "B"') == (
         '<nav class="glossary-letters" aria-label="A &quot;B&quot;"><a href="#d">&lt;</a><a href="#a">А</a><a href="#b">Б</a></nav>')

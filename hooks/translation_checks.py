@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from sitebuild.urls import path_in_language
+from sitebuild.yaml_lines import SourceError
 from sitebuild.translations import PageStatus, TranslationError, check_docs, fingerprint, render_page, translation_status
 
 MARKER = "<!-- translation-status -->"
@@ -27,7 +28,7 @@ def on_config(config: MkDocsConfig) -> None:
         return
     try:
         pages = check_docs(config.docs_dir)
-    except TranslationError as error:
+    except SourceError as error:  # TranslationError, or PolicyError of the content policy
         raise PluginError(str(error)) from None
     _checked = (key, translation_status(pages))
 

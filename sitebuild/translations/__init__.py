@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitebuild.docs_files import check_docs_files
 from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
+from sitebuild.translations.policy import check_page_policy
 from sitebuild.translations.links import check_links
 from sitebuild.translations.pages import Page, TranslationError, check_front_matter, read_page
 from sitebuild.translations.script import check_script
@@ -40,8 +42,8 @@ def page_paths(docs: Path, lang: str) -> list[str]:
 
 def fingerprint(docs: Path | str) -> tuple:
     """Changes whenever a page is added, removed or saved: lets a caller skip checking twice."""
-    files = sorted(Path(docs).rglob("*.md"))
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    files = sorted(Path(docs).rglob("*"))  # every file: docs_files rejects more than pages
+    return tuple((str(f), f.lstat().st_mtime_ns, f.lstat().st_size) for f in files)
 
 
 def check_docs(docs: Path | str) -> dict[str, dict[str, Page]]:
@@ -49,12 +51,14 @@ def check_docs(docs: Path | str) -> dict[str, dict[str, Page]]:
     docs = Path(docs)
     if not (docs / DEFAULT_LANGUAGE).is_dir():
         raise TranslationError(docs / DEFAULT_LANGUAGE, None, "the Russian pages' folder is missing")
+    check_docs_files(docs)
     pages: dict[str, dict[str, Page]] = {}
     for lang in LANGUAGES:
         pages[lang] = {}
         for path in page_paths(docs, lang) if (docs / lang).is_dir() else []:
             page = read_page(docs, lang, path)
             check_front_matter(page)
+            check_page_policy(page)
             if lang != DEFAULT_LANGUAGE and path not in pages[DEFAULT_LANGUAGE]:
                 raise TranslationError(page.file, 1, f"there is no Russian page docs/{DEFAULT_LANGUAGE}/{path}: "
                                                      "a translation has the same path as its Russian original")

@@ -17,6 +17,7 @@ from sitebuild.translations import TranslationError, check_docs, page_paths, ren
 from sitebuild.translations.pages import TRANSLATION_STATES
 from sitebuild.translations.record import mark
 from sitebuild.translations.status import TRANSLATED
+from sitebuild.yaml_lines import SourceError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "mark":
             return _mark(parser, args)
         pages = check_docs(args.docs)
-    except TranslationError as error:
+    except SourceError as error:  # TranslationError, or PolicyError of the content policy
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.command == "status":

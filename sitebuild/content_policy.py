@@ -1,0 +1,271 @@
+"""What an editor may write: Markdown, plus a short allow-list of raw HTML; never code that runs for
+readers, never a request to another host.
+
+Plain Python, no MkDocs import. Three checks, one set of rules:
+  check_markdown(text)  a page's Markdown source or a data file's text: raw HTML tags, attribute
+                        lists `{: … }` and Markdown links/images, each reported at its line;
+  check_html(html)      the HTML a page renders to (the hook runs it on every page), so that what
+                        Markdown or a hook produces is held to the same rules;
+  check_text(...)       for loaders of data files (dates, glossary, …): one text, rendered with
+                        Markdown and checked both ways, reported at the text's line.
+  check_plain(...)      a text that reaches HTML as it is (a page title, a description): no markup.
+HTML is read with the standard library's html.parser (it decodes entities as a browser does);
+URLs are compared after the clean-up browsers do (spaces, tabs and control characters dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+
+from sitebuild.yaml_lines import SourceError
+
+
+class PolicyError(SourceError):
+    """Raw HTML or a link that the site does not publish, worded for the editor who wrote it."""
+
+
+# Raw HTML an editor may write in a page (CONTRIBUTING.md lists it): tag -> its own attributes.
+ALLOWED_TAGS: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "rel", "hreflang", "download"}),
+    "abbr": frozenset(),
+    "br": frozenset(),
+    "div": frozenset(),
+    "nav": frozenset(),
+    "section": frozenset(),
+    "aside": frozenset(),
+    "span": frozenset(),
+    "details": frozenset({"open"}),
+    "summary": frozenset(),
+    "small": frozenset(),
+    "strong": frozenset(),
+    "em": frozenset(),
+    "sup": frozenset(),
+    "sub": frozenset(),
+    "kbd": frozenset(),
+    "time": frozenset({"datetime"}),
+}
+# Attributes every allowed tag may carry (`markdown` is md_in_html's switch).
+COMMON_ATTRIBUTES = frozenset({"class", "id", "lang", "dir", "title", "markdown", "role"})
+ARIA = re.compile(r"^aria-[a-z]+$")
+# Tags named in the rules, with what to do instead.
+FORBIDDEN_TAGS = {
+    "script": "scripts do not run on this site (its Content-Security-Policy blocks them); "
+              "JavaScript goes into a file under overrides/assets/javascripts/, reviewed with the code",
+    "iframe": "no embedded pages (they load another site): link to the page instead",
+    "frame": "no embedded pages (they load another site): link to the page instead",
+    "frameset": "no embedded pages (they load another site): link to the page instead",
+    "object": "no embedded objects: link to the file instead",
+    "embed": "no embedded objects: link to the file instead",
+    "applet": "no embedded objects: link to the file instead",
+    "form": "no forms (they send what a reader types somewhere): give a phone number or an address instead",
+    "meta": "no <meta> in a page (a refresh would send the reader elsewhere): the page's title and "
+            "description go in the front matter",
+    "link": "no <link> in a page: stylesheets are the site's own (overrides/assets/stylesheets/)",
+    "base": "no <base> in a page: it would change where every link of the page goes",
+    "style": "no <style> in a page: use a class of the site's stylesheet, or ask for one",
+    "svg": "no inline SVG (it can carry scripts): save the picture as a file in docs/ and use ![text](file.svg)",
+    "math": "no inline MathML: write the formula as text",
+    "template": "no <template>: write the text itself",
+    "img": "no raw <img>: use Markdown, ![what the picture shows](picture.png), with a picture saved in docs/",
+    "picture": "no raw pictures: use Markdown, ![what the picture shows](picture.png)",
+    "video": "no video in pages (heavy, and often from another host): link to it instead",
+    "audio": "no audio in pages (heavy, and often from another host): link to it instead",
+    "source": "no media in pages: link to the file instead",
+    "track": "no media in pages: link to the file instead",
+    "input": "no form fields: pages give information, they do not collect it",
+    "button": "no buttons: use a link, [text](page.md)",
+    "textarea": "no form fields: pages give information, they do not collect it",
+    "select": "no form fields: pages give information, they do not collect it",
+}
+# Tags the rendered HTML may not contain, whoever produced them (Markdown output is otherwise free).
+RENDERED_FORBIDDEN = frozenset(FORBIDDEN_TAGS) - {"img"}
+# Attributes whose value is a URL the reader follows (checked for its scheme) ...
+LINK_ATTRIBUTES = frozenset({"href", "action", "formaction", "cite", "longdesc", "xlink:href"})
+# ... and those whose value the browser loads at once (must be on this site).
+RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc",
+                                 "manifest", "codebase", "icon", "ping", "imagesrcset", "archive"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
+URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+# Markdown: fenced code (not HTML), inline code, links and images, reference definitions, attribute lists.
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+MD_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")
+MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+ATTR_LIST = re.compile(r"\{:?\s*((?:[^}\"']|\"[^\"]*\"|'[^']*')*=(?:[^}\"']|\"[^\"]*\"|'[^']*')*)\}")
+ATTR_PAIR = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PLAIN_MARKUP = re.compile(r"[<>]")
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
+
+
+def _where(name: str, what: str) -> str:
+    return f"<{name}>: {what}"
+
+
+def url_problem(value: str, *, resource: bool) -> str | None:
+    """What is wrong with a URL in an attribute, or None: `resource` URLs load at once."""
+    url = URL_NOISE.sub("", value).replace("\\", "/").lower()
+    scheme = URL_SCHEME.match(url)
+    if resource:
+        if scheme or url.startswith("//"):
+            return (f"'{value.strip()}' is loaded from another place than this site (it would tell that host "
+                    "who reads the page): save the file in docs/ and link it relatively, e.g. ![text](picture.png)")
+        return None
+    if scheme and scheme.group(1) not in LINK_SCHEMES:
+        return (f"'{value.strip()}' is a {scheme.group(1)}: link, which can run code or hide content: "
+                f"links may go to pages (relative links) or to {', '.join(sorted(LINK_SCHEMES))} addresses")
+    return None
+
+
+def attribute_problem(name: str, value: str | None, *, allowed: frozenset[str] | None) -> str | None:
+    """The rule an attribute breaks, or None; `allowed` None: any other attribute is accepted."""
+    name = name.lower()
+    if name.startswith("on"):
+        return (f"'{name}=' runs code when the reader does something: remove it (scripts do not run on this "
+                "site; JavaScript belongs in a file under overrides/assets/javascripts/)")
+    if name == "style":
+        return "'style=' is not used on this site: use a class from the site's stylesheet (or ask for one)"
+    if name in RESOURCE_ATTRIBUTES:
+        if allowed is not None or name == "ping":
+            return f"'{name}=' loads a file when the page opens: use Markdown, ![text](picture.png), with a file in docs/"
+        candidates = (value or "").split(",") if name.endswith("srcset") else [value or ""]
+        return next((p for c in candidates if (p := url_problem(c.strip().split(" ")[0], resource=True))), None)
+    if name in LINK_ATTRIBUTES:
+        if allowed is not None and name != "href":
+            return f"'{name}=' is not allowed here: use href= on an <a>"
+        return url_problem(value or "", resource=False)
+    if allowed is not None and name not in allowed and name not in COMMON_ATTRIBUTES and not ARIA.match(name):
+        known = ", ".join(sorted(allowed | COMMON_ATTRIBUTES)) + ", aria-…"
+        return f"attribute '{name}' is not allowed here (allowed: {known})"
+    return None
+
+
+class _TagReader(HTMLParser):
+    """Every start tag of an HTML text, with its line (1 = the text's first line)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[int, str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((self.getpos()[0], tag, attrs))
+
+    handle_startendtag = handle_starttag
+
+
+def _tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
+    reader = _TagReader()
+    reader.feed(html)
+    reader.close()
+    return reader.tags
+
+
+def masked_markdown(text: str) -> str:
+    """The text with code (fenced blocks, inline spans) blanked out, lines kept in place."""
+    lines, in_fence = [], False
+    for line in text.split("\n"):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            lines.append("")
+        elif in_fence:
+            lines.append("")
+        else:
+            lines.append(INLINE_CODE.sub(lambda m: " " * len(m.group()), line))
+    return "\n".join(lines)
+
+
+def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
+    """(line, problem) for raw HTML, attribute lists and Markdown links of a Markdown text."""
+    masked = masked_markdown(text)
+    for line, tag, attrs in _tags(masked):
+        if tag in FORBIDDEN_TAGS:
+            yield line, _where(tag, FORBIDDEN_TAGS[tag])
+        elif tag not in ALLOWED_TAGS:
+            yield line, (f"<{tag}> is not in the raw HTML this site allows ({', '.join(f'<{t}>' for t in ALLOWED_TAGS)}; "
+                         "see CONTRIBUTING.md): write it in Markdown")
+        else:
+            for name, value in attrs:
+                if problem := attribute_problem(name, value, allowed=ALLOWED_TAGS[tag]):
+                    yield line, f"<{tag}>: {problem}"
+    for number, line in enumerate(masked.split("\n"), start=1):
+        for match in ATTR_LIST.finditer(line):
+            for name, value in ATTR_PAIR.findall(match.group(1)):
+                if problem := attribute_problem(name, value.strip("\"'"), allowed=frozenset()):
+                    yield number, f"attribute list {{…}}: {problem}"
+        for match in MD_LINK.finditer(line):
+            if problem := url_problem(match.group(2), resource=bool(match.group(1))):
+                yield number, problem
+        for match in MD_REFERENCE.finditer(line):
+            if problem := url_problem(match.group(1), resource=False):
+                yield number, problem
+
+
+def html_problems(html: str) -> Iterator[tuple[str, str]]:
+    """(what to look for in the source, problem) for rendered HTML."""
+    for _, tag, attrs in _tags(html):
+        if tag in RENDERED_FORBIDDEN:
+            yield f"<{tag}", _where(tag, FORBIDDEN_TAGS[tag])
+            continue
+        for name, value in attrs:
+            if problem := attribute_problem(name, value, allowed=None):
+                needle = value if value and name not in {"style"} and not name.startswith("on") else name
+                yield needle, f"<{tag}>: {problem}"
+
+
+def find_line(lines: list[str] | tuple[str, ...], needle: str, *, start: int = 1) -> int | None:
+    """The first line (counting from `start`) that contains `needle`, ignoring case."""
+    needle = needle.lower().strip()
+    for number, line in enumerate(lines[start - 1:], start=start):
+        if needle and needle in line.lower():
+            return number
+    return None
+
+
+def check_markdown(text: str, *, path: Path | str, first_line: int = 1) -> None:
+    """Raise PolicyError at the first problem of a Markdown text; `first_line`: where it starts in `path`."""
+    for line, problem in sorted(markdown_problems(text), key=lambda found: found[0]):
+        raise PolicyError(path, first_line + line - 1, problem)
+
+
+def check_html(html: str, *, path: Path | str, source_lines: list[str] | tuple[str, ...] = (),
+               body_start: int = 1) -> None:
+    """Raise PolicyError for the first problem of a page's rendered HTML, at the source line that
+    produced it when it can be found."""
+    for needle, problem in html_problems(html):
+        line = find_line(source_lines, needle, start=body_start)
+        where = "" if line else " (found in the rendered page; the text that makes it is not on one line of the source)"
+        raise PolicyError(path, line, problem + where)
+
+
+def check_text(text: str, *, path: Path | str, line: int | None) -> None:
+    """For loaders of data files: one editor's text that goes into a page as Markdown."""
+    first = line or 1
+    for offset, problem in sorted(markdown_problems(text), key=lambda found: found[0]):
+        raise PolicyError(path, first + offset - 1 if line else None, problem)
+    rendered = markdown.markdown(text, extensions=["attr_list", "md_in_html", "def_list", "tables"])
+    for _, problem in html_problems(rendered):
+        raise PolicyError(path, line, problem)
+
+
+def markdown_text(text: str) -> str:
+    """Text from a data file that Markdown shows as it is: HTML escaped, Markdown's characters escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", escape(text, quote=False))
+
+
+def check_plain(text: str, *, path: Path | str, line: int | None, what: str, limit: int) -> None:
+    """A text shown as it is (title, description): no markup, no control characters, at most `limit` long."""
+    if PLAIN_MARKUP.search(text):
+        raise PolicyError(path, line, f"{what} is shown as plain text: remove '<' and '>' (no HTML here; "
+                                      "write «…» for quotes, 'меньше'/'больше' for comparisons)")
+    if CONTROL.search(text):
+        raise PolicyError(path, line, f"{what} contains an invisible control character: retype the line")
+    if len(text) > limit:
+        raise PolicyError(path, line, f"{what} is {len(text)} characters long; at most {limit} fit on a phone "
+                                      "screen: shorten it")

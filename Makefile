@@ -34,8 +34,9 @@ browser:
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Into a temporary folder first: site/ is replaced only when the build succeeded (sitebuild/publish.py).
 build: setup
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python -m sitebuild.publish --site-dir site
 
 test: setup node_modules/.installed browser
 	$(BIN)/python -m pytest

@@ -85,7 +85,11 @@ def read_text(file: Path) -> str:
 def read_page(docs: Path, lang: str, path: str) -> Page:
     """Read docs/<lang>/<path> and parse its front matter; raise TranslationError if it is broken."""
     file = docs / lang / path
-    text = read_text(file)
+    return parse_page(file, lang, path, read_text(file))
+
+
+def parse_page(file: Path, lang: str, path: str, text: str) -> Page:
+    """A page from its text (\\n line ends); `file` is where errors are reported."""
     lines = tuple(text.split("\n"))
     if not lines or not FENCE.match(lines[0]):
         raise TranslationError(file, 1, "no front matter: the page must start with a line '---', "

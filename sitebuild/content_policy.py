@@ -83,8 +83,9 @@ FORBIDDEN_TAGS = {
     "textarea": "no form fields: pages give information, they do not collect it",
     "select": "no form fields: pages give information, they do not collect it",
 }
-# Tags the rendered HTML may not contain, whoever produced them (Markdown output is otherwise free).
-RENDERED_FORBIDDEN = frozenset(FORBIDDEN_TAGS) - {"img"}
+# Tags the rendered HTML may not contain, whoever produced them (Markdown and the hooks' fills are
+# otherwise free: a hook may show a read-only field or a picture of the site's own).
+RENDERED_FORBIDDEN = frozenset(FORBIDDEN_TAGS) - {"img", "input", "button", "textarea", "select"}
 # Attributes whose value is a URL the reader follows (checked for its scheme) ...
 LINK_ATTRIBUTES = frozenset({"href", "action", "formaction", "cite", "longdesc", "xlink:href"})
 # ... and those whose value the browser loads at once (must be on this site).
@@ -98,6 +99,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 MD_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")
 MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*|[^\s<>@/]+@[^\s<>]+)>")
 ATTR_LIST = re.compile(r"\{:?\s*((?:[^}\"']|\"[^\"]*\"|'[^']*')*=(?:[^}\"']|\"[^\"]*\"|'[^']*')*)\}")
 ATTR_PAIR = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -135,8 +137,8 @@ def attribute_problem(name: str, value: str | None, *, allowed: frozenset[str] |
     if name in RESOURCE_ATTRIBUTES:
         if allowed is not None or name == "ping":
             return f"'{name}=' loads a file when the page opens: use Markdown, ![text](picture.png), with a file in docs/"
-        candidates = (value or "").split(",") if name.endswith("srcset") else [value or ""]
-        return next((p for c in candidates if (p := url_problem(c.strip().split(" ")[0], resource=True))), None)
+        bad = _bad_resource(name, value or "")
+        return url_problem(bad, resource=True) if bad is not None else None
     if name in LINK_ATTRIBUTES:
         if allowed is not None and name != "href":
             return f"'{name}=' is not allowed here: use href= on an <a>"
@@ -145,6 +147,12 @@ def attribute_problem(name: str, value: str | None, *, allowed: frozenset[str] |
         known = ", ".join(sorted(allowed | COMMON_ATTRIBUTES)) + ", aria-…"
         return f"attribute '{name}' is not allowed here (allowed: {known})"
     return None
+
+
+def _bad_resource(name: str, value: str) -> str | None:
+    """The first URL of a resource attribute (srcset: one of its candidates) that is not on this site."""
+    candidates = [c.strip().split(" ")[0] for c in value.split(",")] if name.endswith("srcset") else [value]
+    return next((c for c in candidates if url_problem(c, resource=True)), None)
 
 
 class _TagReader(HTMLParser):
@@ -167,8 +175,9 @@ def _tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
     return reader.tags
 
 
-def masked_markdown(text: str) -> str:
-    """The text with code (fenced blocks, inline spans) blanked out, lines kept in place."""
+def masked_markdown(text: str, *, autolinks: bool = True) -> str:
+    """The text with code (fenced blocks, inline spans) and autolinks (`<https://…>`, `<a@b.org>`;
+    markdown_problems checks them as links) blanked out, lines kept in place."""
     lines, in_fence = [], False
     for line in text.split("\n"):
         if FENCE.match(line):
@@ -177,8 +186,13 @@ def masked_markdown(text: str) -> str:
         elif in_fence:
             lines.append("")
         else:
-            lines.append(INLINE_CODE.sub(lambda m: " " * len(m.group()), line))
+            line = INLINE_CODE.sub(blank, line)
+            lines.append(AUTOLINK.sub(blank, line) if autolinks else line)
     return "\n".join(lines)
+
+
+def blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
@@ -194,7 +208,11 @@ def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
             for name, value in attrs:
                 if problem := attribute_problem(name, value, allowed=ALLOWED_TAGS[tag]):
                     yield line, f"<{tag}>: {problem}"
+    code_masked = masked_markdown(text, autolinks=False).split("\n")
     for number, line in enumerate(masked.split("\n"), start=1):
+        for match in AUTOLINK.finditer(code_masked[number - 1]):
+            if problem := url_problem(match.group(1), resource=False):
+                yield number, problem
         for match in ATTR_LIST.finditer(line):
             for name, value in ATTR_PAIR.findall(match.group(1)):
                 if problem := attribute_problem(name, value.strip("\"'"), allowed=frozenset()):
@@ -216,6 +234,8 @@ def html_problems(html: str) -> Iterator[tuple[str, str]]:
         for name, value in attrs:
             if problem := attribute_problem(name, value, allowed=None):
                 needle = value if value and name not in {"style"} and not name.startswith("on") else name
+                if name in RESOURCE_ATTRIBUTES:
+                    needle = _bad_resource(name, value or "") or needle
                 yield needle, f"<{tag}>: {problem}"
 
 

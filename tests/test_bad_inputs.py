@@ -213,3 +213,19 @@ def test_the_year_view_reads_any_valid_front_matter(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     year = (project / "site" / "calendar" / "year" / "index.html").read_text(encoding="utf-8")
     assert "Насилие --- и как его остановить" in year
+
+
+def test_quotes_and_ampersands_reach_html_escaped(tmp_path: Path) -> None:
+    """What is allowed in a title, a description and SITE_URL is escaped wherever it lands."""
+    project = copy_project(tmp_path)
+    apply(project, (("replace", "docs/ru/help.md", TITLE, 'title: \'Помощь & "защита"\''),
+                    ("line", "docs/ru/help.md", "description: ", "description: 'Телефоны \"112\" & адреса'")))
+    result = make_build(project, {"SITE_URL": "https://example.org/a&b/"})
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "help" / "index.html").read_text(encoding="utf-8")
+    head = html.split("</head>", 1)[0]
+    assert head.lstrip().startswith('<!doctype html>\n<html lang="ru" class="no-js">\n  <head>\n    \n  <meta http-equiv="Content-Security-Policy"')
+    assert '<meta name="description" content="Телефоны &#34;112&#34; &amp; адреса">' in head
+    assert "<title>Помощь &amp; &#34;защита&#34; - " in head
+    assert '<link rel="canonical" href="https://example.org/a&amp;b/help/">' in head
+    assert head.count("<meta") == 5  # CSP, charset, referrer, viewport, description: nothing pushed in

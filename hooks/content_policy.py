@@ -16,13 +16,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from sitebuild.content_policy import PolicyError, check_html
-from sitebuild.site_config import ConfigValueError, check_site_url
+from sitebuild.site_config import ConfigValueError, check_quick_exit_url, check_site_url
 from sitebuild.translations.pages import FENCE, CLOSING, read_text
 
 
 def on_config(config: MkDocsConfig) -> None:
+    """The addresses that reach every page: the site's own (canonical links, feeds) and the quick exit's."""
     try:
         config.site_url = check_site_url(config.site_url)
+        check_quick_exit_url(config.extra.get("quick_exit", {}).get("url"))
     except ConfigValueError as error:
         raise PluginError(str(error)) from None
 

@@ -85,7 +85,8 @@ FORBIDDEN_TAGS = {
 }
 # Tags the rendered HTML may not contain, whoever produced them (Markdown and the hooks' fills are
 # otherwise free: a hook may show a read-only field or a picture of the site's own).
-RENDERED_FORBIDDEN = frozenset(FORBIDDEN_TAGS) - {"img", "input", "button", "textarea", "select"}
+RENDERED_FORBIDDEN = (frozenset(FORBIDDEN_TAGS) - {"img", "input", "button", "select"}
+                      | {"noscript", "noembed", "noframes", "xmp", "plaintext", "title"})
 # Attributes whose value is a URL the reader follows (checked for its scheme) ...
 LINK_ATTRIBUTES = frozenset({"href", "action", "formaction", "cite", "longdesc", "xlink:href"})
 # ... and those whose value the browser loads at once (must be on this site).
@@ -104,6 +105,14 @@ ATTR_LIST = re.compile(r"\{:?\s*((?:[^}\"']|\"[^\"]*\"|'[^']*')*=(?:[^}\"']|\"[^
 ATTR_PAIR = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PLAIN_MARKUP = re.compile(r"[<>]")
+BROWSER_EMPTY_COMMENT = re.compile(r"<!---?>")
+BROWSER_CDATA = re.compile(r"<!\[CDATA\[[^>]*>")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A second look at rendered HTML that needs no parser: a dangerous tag anywhere outside comments
+# (Markdown escapes '<' in text, so in rendered HTML this is a tag), an event attribute in a tag.
+DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|form|meta|link|base|style|svg|math|"
+                           r"template|noscript|noembed|noframes|xmp|plaintext|title|textarea)\b", re.IGNORECASE)
+EVENT_IN_TAG = re.compile(r"<[a-zA-Z][^>]*?[\s/\"']on[a-zA-Z]+\s*=", re.DOTALL)
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
 
 
@@ -168,9 +177,19 @@ class _TagReader(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def as_browsers_read_comments(html: str) -> str:
+    """Comments ended the way browsers end them (HTML5), so that html.parser of this Python does
+    not read a tag as part of a comment: `<!-->` and `<!--->` are empty comments, `--!>` ends one,
+    `<![CDATA[` in HTML is a comment that ends at the first '>'. Same length, same lines."""
+    html = BROWSER_EMPTY_COMMENT.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->", html)
+    html = html.replace("--!>", "--> ")
+    return BROWSER_CDATA.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->" if len(m.group()) >= 7
+                             else " " * len(m.group()), html)
+
+
 def _tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
     reader = _TagReader()
-    reader.feed(html)
+    reader.feed(as_browsers_read_comments(html))
     reader.close()
     return reader.tags
 
@@ -227,6 +246,13 @@ def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
 
 def html_problems(html: str) -> Iterator[tuple[str, str]]:
     """(what to look for in the source, problem) for rendered HTML."""
+    outside_comments = COMMENT.sub("", as_browsers_read_comments(html))
+    if found := DANGEROUS_TAG.search(outside_comments):
+        name = found.group(1).lower()
+        yield f"<{name}", _where(name, FORBIDDEN_TAGS.get(name, "this element is not published on this site"))
+    if found := EVENT_IN_TAG.search(outside_comments):
+        name = found.group().rsplit("on", 1)[1].rstrip("= \t\n")
+        yield f"on{name}", attribute_problem(f"on{name}", "", allowed=None) or ""
     for _, tag, attrs in _tags(html):
         if tag in RENDERED_FORBIDDEN:
             yield f"<{tag}", _where(tag, FORBIDDEN_TAGS[tag])

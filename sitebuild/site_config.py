@@ -17,13 +17,12 @@ class ConfigValueError(ValueError):
     """A configuration value that cannot be used, worded for the person deploying the site."""
 
 
-def check_site_url(value: object) -> str:
+def check_site_url(value: object, *, where: str = "SITE_URL (or site_url in mkdocs.yml)") -> str:
     """The site's public address: an absolute http(s) URL without spaces, quotes, query or fragment.
     Returns it with a final '/'."""
-    where = "SITE_URL (or site_url in mkdocs.yml)"
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise ConfigValueError(f"{where} is empty: set it to the address the site is published at, "
-                               "e.g. SITE_URL=https://example.org/ (or leave SITE_URL unset for local work)")
+        raise ConfigValueError(f"{where} is empty: set it to the address, e.g. https://example.org/"
+                               + (" (or leave SITE_URL unset for local work)" if where.startswith("SITE_URL") else ""))
     if not isinstance(value, str):
         raise ConfigValueError(f"{where} must be text, an address such as https://example.org/")
     if URL_UNSAFE.search(value):
@@ -55,4 +54,14 @@ def check_calendar_year(value: object) -> int:
         raise ConfigValueError(f"{where} is '{value}', not a year: {hint}")
     if value not in CALENDAR_YEARS:
         raise ConfigValueError(f"{where} is {value}, not a year this calendar can show: {hint}")
+    return value
+
+
+def check_quick_exit_url(value: object) -> str:
+    """extra.quick_exit.url: where the quick exit sends the reader, an ordinary https address."""
+    where = "mkdocs.yml: extra.quick_exit.url"
+    url = check_site_url(value, where=where)
+    if not url.startswith("https://"):
+        raise ConfigValueError(f"{where} '{value}' must start with https:// (a reader leaving in a hurry "
+                               "must not land on an insecure page)")
     return value

@@ -15,9 +15,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from sitebuild.content_policy import PolicyError, check_html
+from sitebuild.content_policy import check_html, page_problems
 from sitebuild.site_config import ConfigValueError, check_quick_exit_url, check_site_url
-from sitebuild.translations.pages import FENCE, CLOSING, read_text
+from sitebuild.translations.pages import read_page
+from sitebuild.yaml_lines import SourceError
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -29,20 +30,30 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-def _source(page: Page) -> tuple[Path, list[str], int]:
-    """The page's file, its lines, and the line its body starts at."""
-    file = Path(page.file.abs_src_path)
-    lines = read_text(file).split("\n")
-    start = 1
-    if lines and FENCE.match(lines[0]):
-        start = next((i + 2 for i in range(1, len(lines)) if CLOSING.match(lines[i])), 1)
-    return file, lines, start
-
-
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
-    file, lines, start = _source(page)
+    """The page as it will be published, held to the content policy; the source line is named
+    where the offending text can be found in the page's Markdown."""
+    lang, path = page.file.src_uri.split("/", 1)
     try:
-        check_html(html, path=file, source_lines=lines, body_start=start)
-    except PolicyError as error:
+        source = read_page(Path(config.docs_dir), lang, path)  # the one front-matter reader
+        check_html(html, path=source.file, source_lines=source.lines, body_start=source.body_start)
+    except SourceError as error:
         raise PluginError(str(error)) from None
     return html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """The whole published page, template and theme included: a last gate for what the CSP would
+    block (an inline script, an event attribute) or what would call another host."""
+    for problem in page_problems(output):
+        raise PluginError(f"{page.file.src_uri} (published as {page.url or './'}): {problem}. "
+                          "This comes from a template or a hook (overrides/, hooks/), not from the page's text")
+    return output
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The same gate for the theme's own pages (404.html, sitemap.xml)."""
+    if template_name.endswith(".html"):
+        for problem in page_problems(output_content):
+            raise PluginError(f"{template_name}: {problem}. This comes from a template (overrides/)")
+    return output_content

@@ -265,6 +265,21 @@ def html_problems(html: str) -> Iterator[tuple[str, str]]:
                 yield needle, f"<{tag}>: {problem}"
 
 
+def page_problems(html: str) -> Iterator[str]:
+    """What is wrong with a whole published page (template, theme and hooks included): an inline
+    script, an event attribute, a link that runs code, a resource from another host. The page's
+    own scripts are files (`<script src>`), its data blocks `type="application/json"`."""
+    for line, tag, attrs in _tags(html):
+        values = dict(attrs)
+        if tag == "script" and not values.get("src") and values.get("type") != "application/json":
+            yield f"line {line}: an inline <script> (the CSP would block it): move the code into a file"
+        for name, value in attrs:
+            if name.startswith("on") or name == "style":
+                yield f"line {line}: <{tag} {name}=…>: {attribute_problem(name, value, allowed=None)}"
+            elif name in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES and (problem := attribute_problem(name, value, allowed=None)):
+                yield f"line {line}: <{tag} {name}=…>: {problem}"
+
+
 def find_line(lines: list[str] | tuple[str, ...], needle: str, *, start: int = 1) -> int | None:
     """The first line (counting from `start`) that contains `needle`, ignoring case."""
     needle = needle.lower().strip()

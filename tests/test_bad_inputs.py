@@ -119,6 +119,13 @@ CASES = [
          "docs/ru/help.md:{line}", "the link 'rights/polic.md' is broken", "rights/polic.md"),
     Case("dead anchor", (("append", "docs/ky/help.md", "\n[Полиция](rights/police.md#no-such-part)\n"),),
          "docs/ky/help.md:{line}", "does not contain an anchor '#no-such-part'", "#no-such-part"),
+    # --- templates (the last gate: the whole published page) --------------------------------------
+    Case("an inline script in the template", (("replace", "overrides/main.html", "{% block extrahead %}",
+                                                "{% block extrahead %}<script>track()</script>"),),
+         "404.html: line ", "an inline <script> (the CSP would block it)"),
+    Case("an event attribute in the template", (("replace", "overrides/main.html", '<a class="quick-exit"',
+                                                 '<a onclick="track()" class="quick-exit"'),),
+         "404.html: line ", "'onclick=' runs code"),
     # --- configuration ---------------------------------------------------------------------------
     Case("empty SITE_URL", (), "SITE_URL (or site_url in mkdocs.yml) is empty", "e.g. https://example.org/ (or leave SITE_URL unset", env={"SITE_URL": ""}),
     Case("SITE_URL with a quote", (), "SITE_URL", "contains a space, a quote", env={"SITE_URL": 'https://e.org/"><script>'}),

@@ -98,13 +98,22 @@ URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 # Markdown: fenced code (not HTML), inline code, links and images, reference definitions, attribute lists.
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-MD_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")
+MD_LINK = re.compile(r"(!?)\[(?:[^\[\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")
 MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*|[^\s<>@/]+@[^\s<>]+)>")
-ATTR_LIST = re.compile(r"\{:?\s*((?:[^}\"']|\"[^\"]*\"|'[^']*')*=(?:[^}\"']|\"[^\"]*\"|'[^']*')*)\}")
+ATTR_LIST = re.compile(r"\{:?([^{}\n]*=[^{}\n]*)\}")
 ATTR_PAIR = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PLAIN_MARKUP = re.compile(r"[<>]")
+MAX_NESTING = 16
+BLOCK_SPLIT = re.compile(r"(?<=\n)(?=[ \t]*\n)")
+MARKUP_SIGNS = ("<", "[")
+MAX_SIGNS_PER_BLOCK = 200  # the site's pages have at most 9
+MAX_SIGNS_PER_PAGE = 3000
+# Quotes and list items opened at the start of a line, each inside the one before: "> - 1. > x".
+CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>)+")
+CONTAINER_MARK = re.compile(r">|[-*+](?=[ \t]|$)|\d{1,9}[.)]")
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 BROWSER_EMPTY_COMMENT = re.compile(r"<!---?>")
 BROWSER_CDATA = re.compile(r"<!\[CDATA\[[^>]*>")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -165,16 +174,26 @@ def _bad_resource(name: str, value: str) -> str | None:
 
 
 class _TagReader(HTMLParser):
-    """Every start tag of an HTML text, with its line (1 = the text's first line)."""
+    """Every start tag of an HTML text, with its line (1 = the text's first line), and the first
+    line where elements are nested deeper than MAX_NESTING."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[int, str, list[tuple[str, str | None]]]] = []
+        self.depth, self.too_deep = 0, None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((self.getpos()[0], tag, attrs))
+        if tag not in VOID_TAGS:
+            self.depth += 1
+            if self.depth > MAX_NESTING and self.too_deep is None:
+                self.too_deep = self.getpos()[0]
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((self.getpos()[0], tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth = max(0, self.depth - 1)
 
 
 def as_browsers_read_comments(html: str) -> str:
@@ -187,11 +206,59 @@ def as_browsers_read_comments(html: str) -> str:
                              else " " * len(m.group()), html)
 
 
+def _read(html: str) -> _TagReader:
+    """Read `html` block by block (blank lines end Markdown's HTML blocks): html.parser slows down
+    with the square of the distance to a '>' that never comes; a block bounds that distance."""
+    reader, line = _TagReader(), 0
+    for block in BLOCK_SPLIT.split(as_browsers_read_comments(html)):
+        part = _TagReader()
+        part.depth = reader.depth
+        part.feed(block)
+        part.close()
+        reader.tags += [(line + number, tag, attrs) for number, tag, attrs in part.tags]
+        if reader.too_deep is None and part.too_deep is not None:
+            reader.too_deep = line + part.too_deep
+        reader.depth = part.depth
+        line += block.count("\n")
+    return reader
+
+
 def _tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
-    reader = _TagReader()
-    reader.feed(as_browsers_read_comments(html))
-    reader.close()
-    return reader.tags
+    return _read(html).tags
+
+
+def size_problems(masked: str) -> Iterator[tuple[int, str]]:
+    """More '<' or '[' in one block or one page than any page needs (Markdown's parser slows down
+    with their square: a hostile page would hold the build for minutes)."""
+    line = 1
+    totals = dict.fromkeys(MARKUP_SIGNS, 0)
+    for block in BLOCK_SPLIT.split(masked):
+        for sign in MARKUP_SIGNS:
+            count = block.count(sign)
+            totals[sign] += count
+            if count > MAX_SIGNS_PER_BLOCK or totals[sign] > MAX_SIGNS_PER_PAGE:
+                limit = f"{MAX_SIGNS_PER_BLOCK} in one paragraph, {MAX_SIGNS_PER_PAGE} in a page"
+                first = line + block[: len(block) - len(block.lstrip())].count("\n")  # its first non-blank line
+                yield first, f"too many '{sign}' (links, pictures or tags; at most {limit}): split the text"
+                return
+        line += block.count("\n")
+
+
+def nesting_problems(masked: str) -> Iterator[tuple[int, str]]:
+    """Lists, quotes and HTML blocks nested deeper than MAX_NESTING (Markdown's parser would run
+    out of stack: a traceback, not a message)."""
+    what = (f"nested more than {MAX_NESTING} levels deep (lists, quotes, indented blocks or HTML "
+            "elements inside each other): write it flatter")
+    for number, line in enumerate(masked.split("\n"), start=1):
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        prefix = CONTAINER_PREFIX.match(line)
+        containers = len(CONTAINER_MARK.findall(prefix.group())) if prefix else 0
+        if indent > 4 * MAX_NESTING or containers > MAX_NESTING:
+            yield number, what
+            return
+    deep = _read(masked).too_deep
+    if deep is not None:
+        yield deep, what
 
 
 def masked_markdown(text: str, *, autolinks: bool = True) -> str:
@@ -217,6 +284,11 @@ def blank(match: re.Match[str]) -> str:
 def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
     """(line, problem) for raw HTML, attribute lists and Markdown links of a Markdown text."""
     masked = masked_markdown(text)
+    sizes = list(size_problems(masked))
+    if sizes:  # nothing else is read in such a text
+        yield from sizes
+        return
+    yield from nesting_problems(masked)
     for line, tag, attrs in _tags(masked):
         if tag in FORBIDDEN_TAGS:
             yield line, _where(tag, FORBIDDEN_TAGS[tag])

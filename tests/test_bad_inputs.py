@@ -29,6 +29,7 @@ class Case:
     words: str  # in the message
     marker: str | None = None  # the text of the line the message must name (its first occurrence after the edit)
     env: dict = field(default_factory=dict)
+    below_marker: int = 0  # the message names the line this far below the marker's
 
 
 TITLE = "title: Где получить помощь"
@@ -91,6 +92,16 @@ CASES = [
          "docs/ru/about.md:2", "not UTF-8 text"),
     Case("page of 2 MB", (("append", "docs/ru/about.md", ("Длинный текст. " * 20 + "\n\n") * 3600),),
          "docs/ru/about.md:", "at most 1024 KB"),
+    Case("lists nested 3000 deep (Markdown's parser would overflow)", (("append", "docs/ru/about.md", "\n" + "- " * 3000 + "x\n"),),
+         "docs/ru/about.md:{line}", "nested more than 16 levels deep", "- - - -"),
+    Case("quotes nested 3000 deep", (("append", "docs/ru/about.md", "\n" + ">" * 3000 + " x\n"),),
+         "docs/ru/about.md:{line}", "nested more than 16 levels deep", ">>>>"),
+    Case("HTML blocks nested 50 deep", (("append", "docs/ru/about.md", "\n" + "<div markdown>\n" * 50 + "x\n" + "</div>\n" * 50),),
+         "docs/ru/about.md:{line}", "nested more than 16 levels deep", "<div markdown>", below_marker=16),
+    Case("50,000 opening brackets (minutes of parsing)", (("append", "docs/ru/about.md", "\n" + "![" * 50000 + "\n"),),
+         "docs/ru/about.md:{line}", "too many '['", "!["),
+    Case("50,000 unclosed tags", (("append", "docs/ru/about.md", "\n" + "<a " * 50000 + "\n"),),
+         "docs/ru/about.md:{line}", "too many '<'", "<a <a"),
     # --- files in docs/ -------------------------------------------------------------------------
     Case("symlink to a file outside", (("symlink", "docs/ru/secret.md", "/etc/hostname"),),
          "docs/ru/secret.md:", "this is a symbolic link"),
@@ -211,7 +222,7 @@ def test_bad_input_stops_the_build_with_one_message(tmp_path: Path, built: Path,
     if case.marker is not None:
         rel = where.split(":", 1)[0]
         text = (project / rel).read_text(encoding="utf-8")
-        where = where.format(line=text[: text.index(case.marker)].count("\n") + 1)
+        where = where.format(line=text[: text.index(case.marker)].count("\n") + 1 + case.below_marker)
     message = next((line for line in result.stderr.splitlines() if where in line), None)
     assert message is not None, f"no message naming {where!r}:\n{result.stderr}"
     assert case.words in message, message

@@ -134,9 +134,9 @@ CASES = [
     Case("an inline script in the template", (("replace", "overrides/main.html", "{% block extrahead %}",
                                                 "{% block extrahead %}<script>track()</script>"),),
          "404.html: line ", "an inline <script> (the CSP would block it)"),
-    Case("an event attribute in the template", (("replace", "overrides/main.html", '<a class="quick-exit"',
-                                                 '<a onclick="track()" class="quick-exit"'),),
-         "404.html: line ", "'onclick=' runs code"),
+    Case("an event attribute in the template", (("replace", "overrides/main.html", "{% block extrahead %}",
+                                                 '{% block extrahead %}<link rel="stylesheet" href="x.css" onload="track()">'),),
+         "404.html: line ", "'onload=' runs code"),
     # --- configuration ---------------------------------------------------------------------------
     Case("empty SITE_URL", (), "SITE_URL (or site_url in mkdocs.yml) is empty", "e.g. https://example.org/ (or leave SITE_URL unset", env={"SITE_URL": ""}),
     Case("SITE_URL with a quote", (), "SITE_URL", "contains a space, a quote", env={"SITE_URL": 'https://e.org/"><script>'}),

@@ -1,16 +1,21 @@
 """What an editor may write: Markdown, plus a short allow-list of raw HTML; never code that runs for
 readers, never a request to another host.
 
-Plain Python, no MkDocs import. Three checks, one set of rules:
-  check_markdown(text)  a page's Markdown source or a data file's text: raw HTML tags, attribute
-                        lists `{: … }` and Markdown links/images, each reported at its line;
-  check_html(html)      the HTML a page renders to (the hook runs it on every page), so that what
-                        Markdown or a hook produces is held to the same rules;
-  check_text(...)       for loaders of data files (dates, glossary, …): one text, rendered with
-                        Markdown and checked both ways, reported at the text's line.
-  check_plain(...)      a text that reaches HTML as it is (a page title, a description): no markup.
-HTML is read with the standard library's html.parser (it decodes entities as a browser does);
-URLs are compared after the clean-up browsers do (spaces, tabs and control characters dropped).
+Plain Python, no MkDocs import. One set of rules, checked where each text is:
+  check_markdown(text)  a page's Markdown source: raw HTML tags, attribute lists `{: … }`, Markdown
+                        links and images, nesting depth and the number of '<' and '[' (Markdown's
+                        parser overflows or slows down with their square), each at its line;
+  check_html(html)      the HTML a page renders to (hooks/content_policy.py, every page), so that
+                        what Markdown or a hook produces is held to the same rules;
+  page_problems(html)   a whole published page, theme included: no inline script, no event
+                        attribute, no code link, nothing from another host (the last gate);
+  check_text(...)       for loaders of data files (dates, glossary, …): one text, checked as
+                        Markdown and as rendered HTML, reported at the text's line;
+  check_plain(...)      a text that reaches HTML as it is (a page title, a description): no markup;
+  markdown_text(text)   a data file's text made safe to put into a page's Markdown.
+HTML is read with the standard library's html.parser (it decodes entities as a browser does), after
+comments are ended the way browsers end them; URLs are compared after the clean-up browsers do
+(spaces, tabs and control characters dropped, '\\' read as '/').
 """
 
 from __future__ import annotations
@@ -223,7 +228,7 @@ def _read(html: str) -> _TagReader:
     return reader
 
 
-def _tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
+def start_tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
     return _read(html).tags
 
 
@@ -289,7 +294,7 @@ def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
         yield from sizes
         return
     yield from nesting_problems(masked)
-    for line, tag, attrs in _tags(masked):
+    for line, tag, attrs in start_tags(masked):
         if tag in FORBIDDEN_TAGS:
             yield line, _where(tag, FORBIDDEN_TAGS[tag])
         elif tag not in ALLOWED_TAGS:
@@ -325,7 +330,7 @@ def html_problems(html: str) -> Iterator[tuple[str, str]]:
     if found := EVENT_IN_TAG.search(outside_comments):
         name = found.group().rsplit("on", 1)[1].rstrip("= \t\n")
         yield f"on{name}", attribute_problem(f"on{name}", "", allowed=None) or ""
-    for _, tag, attrs in _tags(html):
+    for _, tag, attrs in start_tags(html):
         if tag in RENDERED_FORBIDDEN:
             yield f"<{tag}", _where(tag, FORBIDDEN_TAGS[tag])
             continue
@@ -341,7 +346,7 @@ def page_problems(html: str) -> Iterator[str]:
     """What is wrong with a whole published page (template, theme and hooks included): an inline
     script, an event attribute, a link that runs code, a resource from another host. The page's
     own scripts are files (`<script src>`), its data blocks `type="application/json"`."""
-    for line, tag, attrs in _tags(html):
+    for line, tag, attrs in start_tags(html):
         values = dict(attrs)
         if tag == "script" and not values.get("src") and values.get("type") != "application/json":
             yield f"line {line}: an inline <script> (the CSP would block it): move the code into a file"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sitebuild.content_policy import FORBIDDEN_TAGS, PolicyError, _tags, attribute_problem
+from sitebuild.content_policy import FORBIDDEN_TAGS, PolicyError, attribute_problem, start_tags
 from sitebuild.languages import LANGUAGES
 
 # Markdown pages and the kinds of pictures and files pages use (CONTRIBUTING.md lists them).
@@ -64,7 +64,7 @@ def check_svg(path: Path) -> None:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise PolicyError(path, None, "this SVG picture is not UTF-8 text: export it again as plain SVG") from None
-    for line, tag, attrs in _tags(text):
+    for line, tag, attrs in start_tags(text):
         if tag in SVG_FORBIDDEN:
             raise PolicyError(path, line, f"<{tag}> in an SVG picture can run code or load another file: "
                                           "export the picture again as plain SVG (paths only)")

@@ -9,7 +9,9 @@ Plain Python, no MkDocs import (the hook hooks/translation_checks.py and the com
                    Russian page the translation was made from, written by `python -m sitebuild.translations mark`)
 A Kyrgyz or Kazakh page must be in its language (translations.script), must have a Russian
 original at the same path, and must not link to pages that exist only in Russian
-(translations.links). The first defect found is raised as TranslationError: file, line, problem.
+(translations.links). Before any page, the files of docs/ are checked (sitebuild.docs_files); each
+page's title, description and body are held to the content policy (translations.policy). The first
+defect found is raised as TranslationError (or PolicyError): file, line, problem.
 """
 
 from __future__ import annotations

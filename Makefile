@@ -51,9 +51,11 @@ bench-quick: setup browser
 	$(BIN)/python -m bench --quick
 
 # Translations (see CONTRIBUTING.md): reviewed / draft / stale / missing, per page and language;
-# for a stale page, what changed in the Russian text since the translation; terms to replace.
+# for a stale page, what changed in the Russian text since the translation; terms to replace;
+# then the contacts of help/services.yaml by age (fails when one is older than max_age_months).
 status: setup
 	$(BIN)/python -m sitebuild.translations status
+	$(BIN)/python -m sitebuild.help_directory status
 
 # Every variant that glossary/terms.yaml says to avoid, with file:line and the preferred form
 # (the strict build stops on them too; make status lists them as well).

@@ -59,7 +59,7 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Iterable[M
 LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
-def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
+def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[LineLoader] = LineLoader) -> Any:
     """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -68,7 +68,7 @@ def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
     except UnicodeDecodeError as decode_error:
         raise error(path, None, f"not UTF-8 text ({decode_error.reason})") from None
     try:
-        return yaml.load(text, Loader=LineLoader)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as yaml_error:
         mark = yaml_error.problem_mark or yaml_error.context_mark
         line = mark.line + 1 if mark else None

@@ -113,6 +113,10 @@ def page_weight(report: Report, site_dir: Path) -> None:
     report.budget("first view", f"≤ {weight.FIRST_VIEW_BUDGET // weight.KB} KB",
                   f"{kb(worst_first.first.budget_bytes)} (worst: {worst_first.path})",
                   worst_first.first.budget_bytes <= weight.FIRST_VIEW_BUDGET, True)
+    worst_requests = max(results, key=lambda r: r.first.requests)
+    report.budget("first view: requests", f"≤ {weight.FIRST_VIEW_REQUESTS}",
+                  f"{worst_requests.first.requests} (worst: {worst_requests.path})",
+                  worst_requests.first.requests <= weight.FIRST_VIEW_REQUESTS, True)
     report.budget("next page", f"≤ {weight.NEXT_PAGE_BUDGET // weight.KB} KB",
                   f"{kb(worst_next.next.budget_bytes)} (worst: {worst_next.path})",
                   worst_next.next.budget_bytes <= weight.NEXT_PAGE_BUDGET, True)

@@ -46,7 +46,9 @@ class Quality:
 
 
 def evaluate(page, base_url: str, lang: str, queries: list[tuple[str, list[str]]]) -> Quality:
-    """Run the queries on `page` (any page of the site with search.js loaded)."""
+    """Run the queries on `page` (any page of the site with its search field)."""
+    page.focus("#site-search-input")  # loads the engine and the index
+    page.wait_for_function("() => window.siteSearch && window.siteSearch.engine")
     ranked = page.evaluate(
         """async ([url, queries]) => {
              const index = await (await fetch(url)).json();

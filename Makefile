@@ -40,11 +40,12 @@ build: setup
 test: setup node_modules/.installed browser
 	$(BIN)/python -m pytest
 
-# Benchmark, not a test (bench/): page weight and third-party requests against budgets, build
-# time against stock Material, scaling. Prints a table, writes bench/results/latest.md, exits
-# non-zero when a budget is broken. bench-quick (CI): page-weight budgets only, timings reported.
+# Benchmark, not a test (bench/): page weight and third-party requests against budgets, search
+# quality and speed, Lighthouse (npm, package.json), the serve edit loop, build time against
+# stock Material, scaling. Prints a table, writes bench/results/latest.md, exits non-zero when a
+# budget is broken. bench-quick (CI): page-weight budgets only, timings reported, no Lighthouse.
 .PHONY: bench-quick
-bench: setup browser
+bench: setup browser node_modules/.installed
 	$(BIN)/python -m bench
 
 bench-quick: setup browser

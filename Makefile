@@ -32,7 +32,7 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null && test -x "$(CHROMIUM)"; }
 
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 # Into a temporary folder first: site/ is replaced only when the build succeeded (sitebuild/publish.py).
 build: setup
@@ -46,11 +46,12 @@ faketime:
 test: setup node_modules/.installed browser faketime
 	$(BIN)/python -m pytest
 
-# Benchmark, not a test (bench/): page weight and third-party requests against budgets, build
-# time against stock Material, scaling. Prints a table, writes bench/results/latest.md, exits
-# non-zero when a budget is broken. bench-quick (CI): page-weight budgets only, timings reported.
+# Benchmark, not a test (bench/): page weight and third-party requests against budgets, search
+# quality and speed, Lighthouse (npm, package.json), the serve edit loop, build time against
+# stock Material, scaling. Prints a table, writes bench/results/latest.md, exits non-zero when a
+# budget is broken. bench-quick (CI): page-weight budgets only, timings reported, no Lighthouse.
 .PHONY: bench-quick
-bench: setup browser
+bench: setup browser node_modules/.installed
 	$(BIN)/python -m bench
 
 bench-quick: setup browser

@@ -1,4 +1,4 @@
-"""`python -m bench [--quick]`: page weight, build time against stock, scaling. See README.
+"""`python -m bench [--quick]`: page weight, search, Lighthouse, edit loop, build time against stock, scaling. See README.
 
 Prints Markdown tables and writes them to bench/results/latest.md (quick mode:
 bench/results/latest-quick.md). Exits 1 when an enforced budget is broken, 2 when a build
@@ -19,11 +19,15 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import builds, feeds, weight
+from bench import builds, edit_loop, feeds, lighthouse, search_quality, weight
 
 RESULTS = Path(__file__).resolve().parent / "results"
 BUILD_RATIO_BUDGET = 1.3
 FEED_EVENTS_BUDGET = (1000, 1.0)  # 1,000 events in under 1 s
+EDIT_LOOP_BUDGET = 1.0  # seconds from a save to the reloaded page, median
+SEARCH_LATENCY_BUDGET = 250  # ms from the last key to the results, median, CPU 4× slower
+SEARCH_INDEX_BUDGET = 40 * weight.KB  # gzip, per language
+LIGHTHOUSE_BUDGET = 100
 
 
 def log(message: str) -> None:
@@ -113,6 +117,10 @@ def page_weight(report: Report, site_dir: Path) -> None:
     report.budget("first view", f"≤ {weight.FIRST_VIEW_BUDGET // weight.KB} KB",
                   f"{kb(worst_first.first.budget_bytes)} (worst: {worst_first.path})",
                   worst_first.first.budget_bytes <= weight.FIRST_VIEW_BUDGET, True)
+    worst_requests = max(results, key=lambda r: r.first.requests)
+    report.budget("first view: requests", f"≤ {weight.FIRST_VIEW_REQUESTS}",
+                  f"{worst_requests.first.requests} (worst: {worst_requests.path})",
+                  worst_requests.first.requests <= weight.FIRST_VIEW_REQUESTS, True)
     report.budget("next page", f"≤ {weight.NEXT_PAGE_BUDGET // weight.KB} KB",
                   f"{kb(worst_next.next.budget_bytes)} (worst: {worst_next.path})",
                   worst_next.next.budget_bytes <= weight.NEXT_PAGE_BUDGET, True)
@@ -121,6 +129,82 @@ def page_weight(report: Report, site_dir: Path) -> None:
     for r in results:
         for problem in r.problems:
             log(f"  budget: {problem}")
+
+
+def search(report: Report, site_dir: Path, enforce: bool) -> None:
+    import gzip
+
+    log("search: development query set and typing latency …")
+    qualities, latencies = search_quality.measure(site_dir, log)
+    report.add(
+        "## Search",
+        "",
+        "Development query set (tests/data/search_queries.yaml, phone-typed phrases with the expected page): "
+        "*hit@1* the expected page is the first result, *hit@5* among the first five. *Latency*: each query "
+        f"typed key by key into the search field of a phone-sized page with the CPU {search_quality.CPU_SLOWDOWN}× "
+        "slower (CDP), from the last key's input event to the results painted (the 100 ms typing pause included). "
+        "*Index*: search/<lang>.json, gzip level 6.",
+        "",
+        "| language | queries | hit@1 | hit@5 | latency median | latency 90th percentile | latency worst | index (gzip) |",
+        "|---|---|---|---|---|---|---|---|",
+    )
+    worst_median, worst_index = 0.0, 0
+    for q in qualities:
+        times = sorted(latencies[q.lang])
+        p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
+        index = len(gzip.compress((site_dir / "search" / f"{q.lang}.json").read_bytes(), 6))
+        worst_median, worst_index = max(worst_median, med(times)), max(worst_index, index)
+        report.add(f"| {q.lang} | {q.queries} | {q.hit1} ({q.hit1 / q.queries:.0%}) | {q.hit5} ({q.hit5 / q.queries:.0%}) "
+                   f"| {med(times):.0f} ms | {p90:.0f} ms | {times[-1]:.0f} ms | {kb(index)} |")
+    report.add("")
+    report.budget("search results after the last key (median, CPU 4× slower)", f"≤ {SEARCH_LATENCY_BUDGET} ms",
+                  f"{worst_median:.0f} ms (worst language)", worst_median <= SEARCH_LATENCY_BUDGET, enforce)
+    report.budget("search index per language (gzip)", f"≤ {SEARCH_INDEX_BUDGET // weight.KB} KB", kb(worst_index),
+                  worst_index <= SEARCH_INDEX_BUDGET, True)
+
+
+def lighthouse_scores(report: Report) -> None:
+    log("lighthouse: mobile audits …")
+    results = lighthouse.measure(log)
+    report.add(
+        "## Lighthouse",
+        "",
+        "npm `lighthouse` (version in package.json), Debian's Chromium, default mobile profile (emulated phone, "
+        "simulated slow 4G, 4× CPU slowdown); the site built with SITE_URL set to the loopback address it is "
+        "served on by bench/server.py.",
+        "",
+        "| page | performance | accessibility | best practices | SEO | layout shift (CLS) | below full marks |",
+        "|---|---|---|---|---|---|---|",
+    )
+    for r in results:
+        report.add(f"| {r.label} `{r.path}` | " + " | ".join(str(r.scores[c]) for c in lighthouse.CATEGORIES)
+                   + f" | {r.cls:.3f} | {'; '.join(r.failed) or '–'} |")
+    report.add("")
+    lowest = min(results, key=lambda r: min(r.scores.values()))
+    report.budget("Lighthouse mobile, every category, home + memo × 3 languages", f"{LIGHTHOUSE_BUDGET}",
+                  f"lowest {min(lowest.scores.values())} ({lowest.path})",
+                  all(min(r.scores.values()) >= LIGHTHOUSE_BUDGET for r in results), True)
+    worst_cls = max(r.cls for r in results)
+    report.budget("layout shift (CLS)", "0", f"{worst_cls:.3f}", worst_cls == 0, True)
+
+
+def edit_time(report: Report, edits: int, enforce: bool) -> None:
+    log(f"edit loop: {edits} saves of one Kyrgyz page under `mkdocs serve` …")
+    times = edit_loop.measure(edits, log)
+    report.add(
+        "## Edit loop",
+        "",
+        f"A copy of the project served as `make serve` serves it (`mkdocs {' '.join(edit_loop.SERVE_ARGS)}`), "
+        f"`{edit_loop.PAGE[2]}` open in headless Chromium, its Markdown file saved {edits} times with a new "
+        "sentence: wall clock from the save to the reloaded page showing it.",
+        "",
+        "| saves | median | min–max |",
+        "|---|---|---|",
+        f"| {len(times)} | **{med(times):.2f} s** | {min(times):.2f}–{max(times):.2f} s |",
+        "",
+    )
+    report.budget("edit loop: save → page shows it (median)", f"≤ {EDIT_LOOP_BUDGET:.1f} s", f"{med(times):.2f} s",
+                  med(times) <= EDIT_LOOP_BUDGET, enforce)
 
 
 def build_time(report: Report, runs: int, enforce: bool) -> None:
@@ -230,7 +314,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, help="alternating runs of each build on real content")
     parser.add_argument("--scales", help="synthetic scales:runs, first one the base (default 1:3,10:3; "
                         "quick 1:1,3:1). 30× (1:3,10:3,30:1) adds 5-10 minutes on 2 cores")
-    parser.add_argument("--skip", action="append", default=[], choices=["weight", "build", "scaling", "feeds"])
+    parser.add_argument("--skip", action="append", default=[], choices=["weight", "search", "lighthouse", "edit", "build", "scaling", "feeds"])
     args = parser.parse_args()
 
     quick = args.quick
@@ -249,13 +333,19 @@ def main() -> int:
                 log("building the site for the page-weight check …")
                 builds.timed_build(builds.ROOT / "mkdocs.yml", Path(tmp) / "site", strict=True)
                 page_weight(report, Path(tmp) / "site")
+                if "search" not in args.skip:
+                    search(report, Path(tmp) / "site", enforce_timings)
+        if "lighthouse" not in args.skip and not quick:
+            lighthouse_scores(report)
+        if "edit" not in args.skip:
+            edit_time(report, 3 if quick else 7, enforce_timings)
         if "build" not in args.skip:
             build_time(report, runs, enforce_timings)
         if "scaling" not in args.skip:
             scaling(report, scales, enforce_timings)
         if "feeds" not in args.skip:
             feed_time(report, [10, 100, 1000], 1 if quick else 3, enforce_timings)
-    except builds.BuildFailed as error:
+    except (builds.BuildFailed, RuntimeError) as error:
         log(f"bench: {error}")
         return 2
 
@@ -275,7 +365,7 @@ def main() -> int:
         "",
     ]
     if quick:
-        header += ["Quick mode: only the page-weight budgets are enforced; timings are reported only.", ""]
+        header += ["Quick mode: only the page-weight budgets are enforced; timings are reported only; no Lighthouse.", ""]
     text = "\n".join(header + report.lines) + "\n"
     print(text)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -159,10 +159,12 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed_build(config: Path, site_dir: Path, *, strict: bool) -> tuple[float, float]:
-    """(wall-clock seconds, CPU seconds) of one `mkdocs build` process for `config`."""
+def timed_build(config: Path, site_dir: Path, *, strict: bool, keep_site_url: bool = False) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds) of one `mkdocs build` process for `config` (SITE_URL
+    from the environment only with `keep_site_url`)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
+    if not keep_site_url:
+        env.pop("SITE_URL", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--site-dir", str(site_dir), "-f", str(config)]
     if strict:
         command.append("--strict")

@@ -96,14 +96,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 class SiteServer:
-    """`with SiteServer(site_dir) as server: server.url` — serves on 127.0.0.1, a free port."""
+    """`with SiteServer(site_dir) as server: server.url` — serves on 127.0.0.1, a free port
+    (or `port`)."""
 
     class _Server(http.server.ThreadingHTTPServer):
         daemon_threads = True
         root: Path
 
-        def __init__(self, root: Path) -> None:
-            super().__init__(("127.0.0.1", 0), _Handler)
+        def __init__(self, root: Path, port: int = 0) -> None:
+            super().__init__(("127.0.0.1", port), _Handler)
             self.root = root.resolve()
             self._gzip_cache: dict[Path, bytes] = {}
             self._lock = threading.Lock()
@@ -119,8 +120,8 @@ class SiteServer:
             with self._lock:
                 self.sent.append((path, size))
 
-    def __init__(self, site_dir: Path) -> None:
-        self._server = self._Server(Path(site_dir))
+    def __init__(self, site_dir: Path, port: int = 0) -> None:
+        self._server = self._Server(Path(site_dir), port)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property

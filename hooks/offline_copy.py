@@ -1,7 +1,9 @@
-"""Offline copies in MkDocs: after each language is built, zip it to offline/<lang>.zip, and
+"""Offline copies in MkDocs: once every language is built, zip each to offline/<lang>.zip, and
 fill the <!-- offline-download --> marker with a link to it.
 
-A thin adapter around the plain-Python `sitebuild.offline` module.
+A thin adapter around the plain-Python `sitebuild.offline` module. The zips are made after
+hooks/site_assets.py has bundled the stylesheets (lower priority: later), so that they hold
+the pages as deployed. `mkdocs serve` makes no zips (sitebuild.build_mode).
 """
 
 from __future__ import annotations
@@ -9,8 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from sitebuild import build_mode
+from sitebuild.languages import LANGUAGES
 from sitebuild.output import write_files
 from sitebuild.offline import offline_zip
 from sitebuild.urls import page_path, path_in_language, relative
@@ -31,7 +36,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown.replace(MARKER, f'<a href="{relative(here, zip_path(lang))}" download>{label}</a>')
 
 
+@event_priority(-300)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    lang = config.theme["language"]
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False) or build_mode.serving:
+        return
     site = Path(config.site_dir)
-    write_files({zip_path(lang): offline_zip(site, lang)}, site)
+    write_files({zip_path(lang): offline_zip(site, lang) for lang in LANGUAGES}, site)

@@ -2,7 +2,8 @@
 
 A thin adapter around the plain-Python `sitebuild.search` module. mkdocs-static-i18n builds each
 language in turn into its own directory (site/, site/ky/, site/kk/); every build writes only
-its own language's index, so a reader downloads one language. A page that is not translated
+its own language's index, so a reader downloads one language. The index carries the glossary's
+abbreviations and their expansions (sitebuild.abbreviations). A page that is not translated
 yet (built from docs/ru under /ky/) is indexed under the language it is served in.
 """
 
@@ -13,20 +14,41 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from sitebuild import build_mode
+from sitebuild.abbreviations import synonym_groups
+from sitebuild.glossary import TERMS_FILE, GlossaryError, load_terms
 from sitebuild.search import Page as IndexPage
 from sitebuild.search import build_index, dumps, page_from_html
 from sitebuild.output import write_files
 
 INDEX_DIR = "search"
-_pages: dict[str, dict[str, IndexPage]] = {}
+# Kept in sitebuild.build_mode: `mkdocs serve` loads this module anew for every rebuild.
+_pages: dict[str, dict[str, IndexPage]] = build_mode.kept.setdefault("search_pages", {})  # type: ignore[assignment]
+_terms: dict[str, list[str]] = {}  # language -> the glossary's terms in it
 
 
 def _language(config: MkDocsConfig) -> str:
     return config.theme["language"]
 
 
+def on_config(config: MkDocsConfig) -> None:
+    """Read the glossary's terms (hooks/glossary_page.py reports a broken file; then no synonyms)."""
+    _terms.clear()
+    try:
+        terms = load_terms(Path(config.config_file_path).parent / TERMS_FILE)
+    except GlossaryError:
+        return
+    for term in terms:
+        for lang, text in term.words.items():
+            _terms.setdefault(lang, []).append(text)
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _pages[_language(config)] = {}
+    if build_mode.serving:
+        # `mkdocs serve --dirty` renders only the pages that changed: keep the others' entries.
+        _pages.setdefault(_language(config), {})
+    else:
+        _pages[_language(config)] = {}
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
@@ -37,5 +59,5 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     lang = _language(config)
-    index = build_index(lang, list(_pages.get(lang, {}).values()))
+    index = build_index(lang, list(_pages.get(lang, {}).values()), synonym_groups(_terms.get(lang, [])))
     write_files({f"{INDEX_DIR}/{lang}.json": dumps(index).encode("utf-8")}, Path(config.site_dir))

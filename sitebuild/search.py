@@ -6,6 +6,8 @@ for one language:
   pages     [[url, title], ...]               url relative to the language's root ("swit/violence/")
   sections  [[page, anchor, heading], ...]    the part of a page under one h2/h3 ("" = the top)
   words     {word: "0 5 17", ...}             every word form in the text -> sections it is in
+  synonyms  [["пкп", "постконтактная профилактика", "pep"], ...]   names of one thing, from the
+            glossary (sitebuild.abbreviations): a query with one of them finds the others
 
 Words are lower-cased surface forms (ё written е). They are not stemmed here: the browser
 stems them when it loads the index (overrides/assets/javascripts/search.js), so that the
@@ -19,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-FORMAT = 1
+FORMAT = 2
 # A word: letters and digits (Unicode), as the browser's /[\p{L}\p{N}]+/gu splits a query.
 WORD = re.compile(r"[^\W_]+")
 # Elements whose text is not page text.
@@ -91,7 +93,7 @@ def page_from_html(url: str, title: str, html: str) -> Page:
     return Page(url=url, title=" ".join(title.split()), sections=sections_of(html))
 
 
-def build_index(lang: str, pages: list[Page]) -> dict:
+def build_index(lang: str, pages: list[Page], synonyms: list[list[str]] | None = None) -> dict:
     """The search index of one language's pages (see the module's docstring)."""
     out_pages: list[list[str]] = []
     out_sections: list[list[object]] = []
@@ -110,6 +112,7 @@ def build_index(lang: str, pages: list[Page]) -> dict:
         "pages": out_pages,
         "sections": out_sections,
         "words": {word: " ".join(map(str, postings[word])) for word in sorted(postings)},
+        "synonyms": synonyms or [],
     }
 
 

@@ -1,10 +1,10 @@
 """The search's stemmers, callable from Python: the very code the browser runs, not a copy.
 
 The stemmers (Snowball Russian; Kyrgyz and Kazakh suffix stripping) live once, in
-overrides/assets/javascripts/search.js. The term check (sitebuild.terms) must stem exactly as the
+overrides/assets/javascripts/search-engine.js. The term check (sitebuild.terms) must stem exactly as the
 search does, so it runs that file in QuickJS, a small JavaScript engine shipped as a Python wheel
-(`quickjs` on PyPI): no Node.js, no browser. search.js only defines `window.siteSearch` when
-there is no search box on the page, which is what the stub `document` below says.
+(`quickjs` on PyPI): no Node.js, no browser. search-engine.js only defines `window.siteSearch`
+(search.js, the interface, loads it when search is opened).
 
 Plain Python, no MkDocs import.
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import quickjs
 
-SEARCH_JS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "search.js"
+SEARCH_JS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "search-engine.js"
 
-# A page without a search box: search.js defines window.siteSearch and stops.
+# What the engine needs of a page: a `window` to define window.siteSearch on.
 _STUB = "var window = {}; var document = {querySelector: function () { return null; }}; var location = {};"
 # One call per batch of words (a call into the engine costs more than stemming a word).
 _STEM_ALL = """(function (lang, words, known) {

@@ -32,8 +32,10 @@ SEARCH_FIELD = "#site-search-input"
 RESULT_LINKS = ".site-search__results a"
 # gzip size a reader downloads when opening search, per language (measured: 35–37 KB)
 INDEX_BUDGET = 45_000
-# search.js + search.css, gzip, downloaded with every first page view (measured: 6.4 KB)
-ASSET_BUDGET = 7_000
+# search.js, gzip, downloaded with every first page view (measured: 1.7 KB); the engine
+# (search-engine.js) comes with the index, once search is opened (measured: 5.6 KB)
+ASSET_BUDGET = 2_000
+ENGINE_BUDGET = 7_000
 
 
 def prefix(lang: str) -> str:
@@ -99,9 +101,10 @@ def test_each_language_has_its_own_small_index(site: Path, lang: str) -> None:
 
 
 def test_search_assets_are_light(site: Path) -> None:
-    size = sum(len(gzip.compress((site / "assets" / name).read_bytes(), 9))
-               for name in ("javascripts/search.js", "stylesheets/search.css"))
-    assert size <= ASSET_BUDGET, f"search.js + search.css: {size} bytes gzip"
+    size = len(gzip.compress((site / "assets" / "javascripts" / "search.js").read_bytes(), 9))
+    assert size <= ASSET_BUDGET, f"search.js: {size} bytes gzip"
+    engine = len(gzip.compress((site / "assets" / "javascripts" / "search-engine.js").read_bytes(), 9))
+    assert engine <= ENGINE_BUDGET, f"search-engine.js: {engine} bytes gzip"
     assert not (site / "search" / "search_index.json").exists()  # Material's search stays off
 
 
@@ -143,9 +146,10 @@ def test_index_is_fetched_when_search_is_opened_not_on_page_load(phone, site_url
     page = open_page(phone, f"{site_url}{prefix(lang)}rights/police/")
     assert page.is_visible(SEARCH_FIELD)
     assert index_requests(page) == [], "the index was fetched on page load"
-    assert not [u for u in page.requests if "lunr" in u or "search_index" in u]
+    assert not [u for u in page.requests if "lunr" in u or "search_index" in u or "search-engine" in u]
     with page.expect_response(lambda r: r.url.endswith(f"/search/{lang}.json")):
         page.focus(SEARCH_FIELD)
+    page.wait_for_function("() => window.siteSearch && window.siteSearch.engine")
     page.wait_for_load_state("networkidle")
     assert index_requests(page) == [f"{site_url}search/{lang}.json"]
     search(page, "полиция")
@@ -338,3 +342,47 @@ def test_without_javascript_the_page_reads_and_search_is_absent(browser, site_ur
             page.close()
     finally:
         context.close()
+
+
+# --- the development query set (issue 19): phone typing ------------------------------------------
+# tests/data/search_queries.yaml, written before the search was tuned. Measured on this content
+# (bench/search_quality.py, `make bench`): before the tuning hit@1 / hit@5 were ru 33 / 36 of 40,
+# ky 25 / 28 of 34, kk 17 / 18 of 35; after it ru 38 / 39, ky 31 / 34, kk 30 / 34 (after the
+# content of issues 14, 15 and 17 was merged: ky 29 / 32 — «дарыгер» left the Kyrgyz pages, the
+# rights cards now come first for «кармалдым» and «ұсталдым»).
+# The queries of issue 19 must find their page among the first five.
+ISSUE_QUERIES = {
+    "ru": ["призерватив", "полицыя", "ПКП"],
+    "ky": ["зомбулк", "укуктарыныз", "кармалдым", "ПКП"],
+    "kk": ["зорлыктан", "полицияга", "ұсталдым", "ПКП"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phone_typed_queries_find_their_page(phone, site_url: str, lang: str) -> None:
+    from bench.search_quality import evaluate, load_queries
+
+    queries = load_queries()[lang]
+    page = open_page(phone, f"{site_url}{prefix(lang)}")
+    quality = evaluate(page, site_url, lang, queries)
+    print(f"\n{lang}: hit@1 {quality.hit1}/{quality.queries}, hit@5 {quality.hit5}/{quality.queries}; missed {quality.misses}")
+    assert quality.hit5 >= 0.9 * quality.queries, quality.misses
+    assert quality.hit1 >= 0.8 * quality.queries, quality
+    named = [q for q in ISSUE_QUERIES[lang] if q in quality.misses]
+    assert not named, f"issue 19's queries miss their page: {named}"
+    assert {q for q, _ in queries} >= set(ISSUE_QUERIES[lang])
+    assert page.errors == []
+
+
+def test_folding_is_a_fallback_that_keeps_plain_words(phone, site_url: str) -> None:
+    """«психолог» (no Kyrgyz letters) still finds the help page first; «зорлыктан» typed without
+    қ finds the same sections as «зорлықтан»."""
+    page = open_page(phone, f"{site_url}kk/")
+    search(page, "психолог")
+    first = page.evaluate("q => siteSearch.engine.search(q, {limit: 1}).map(r => r.page)", "психолог")
+    assert first == ["kk/help/"], first
+    typed, real = page.evaluate("""() => ['зорлыктан ', 'зорлықтан '].map(
+        q => siteSearch.engine.search(q, {limit: 1000}).map(r => r.url).sort().join(' '))""")
+    assert typed and typed == real
+    # Russian words are not folded: «психолог» on a Russian page is the plain stem match.
+    assert page.evaluate("() => siteSearch.stem('ru', 'психологи')") == "психолог"

@@ -1,0 +1,149 @@
+"""What the built site deploys: one purged stylesheet, and no file that no page uses.
+
+Plain Python, no MkDocs import (hooks/site_assets.py runs it once every language is built).
+
+- `bundle_stylesheets`: every page's own stylesheets (Material's, ours, any a page adds) become
+  one file, assets/stylesheets/site.<hash>.css, purged of the rules no page can use
+  (sitebuild.css_purge). Each page links that one file where its first stylesheet was, in the
+  same order of rules, so the cascade is unchanged; a `media` attribute becomes an @media block.
+- `remove_unused`: files under assets/ that no page, stylesheet or script names (Material's
+  JavaScript bundle, lunr, the search worker, source maps, the stylesheets just bundled, …).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+from sitebuild.css_purge import purge, tokens_of
+from sitebuild.output import write_files
+
+ASSETS = "assets/"
+BUNDLE_DIR = "assets/stylesheets"
+# Material's files that no page of this site loads: never copied (see hooks/site_assets.py).
+MATERIAL_UNUSED = re.compile(r"^assets/javascripts/(bundle\.|lunr/|workers/)|\.map$")
+STYLESHEET = re.compile(r'[ \t]*<link\b(?=[^>]*\brel="stylesheet")[^>]*>\n?')
+NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.DOTALL | re.IGNORECASE)
+HREF = re.compile(r'\bhref="([^"]+)"')
+MEDIA = re.compile(r'\bmedia="([^"]+)"')
+# href="…", src="…", data-…="…" (a script loads it) and url(…): what a page or a stylesheet refers to.
+REFERENCE = re.compile(r'(?:href|src|data-[\w-]+)="([^"#?]+)|url\(\s*[\'"]?([^\'")?#]+)')
+CSS_URL = re.compile(r'url\(\s*([\'"]?)(?![a-z]+:|/|#)([^\'")]+)\1\s*\)')
+
+
+# Where white space is the content: left as it is.
+PREFORMATTED = re.compile(r"(<(pre|textarea)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
+INDENT = re.compile(r"\n\s+")
+
+
+def collapse_whitespace(html: str) -> str:
+    """A page without the templates' indentation: every run of white space that starts a line
+    becomes one line break (the browser shows both as one space), except inside <pre> and
+    <textarea>."""
+    parts = PREFORMATTED.split(html)
+    # split() returns text, then (whole match, tag name) pairs
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3
+        if kind == 0:
+            out.append(INDENT.sub("\n", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
+
+
+def _local(href: str) -> bool:
+    return not re.match(r"^([a-z][a-z0-9+.-]*:|//)", href, re.IGNORECASE)
+
+
+def _site_path(page: str, href: str, base: str = "/") -> str:
+    """The site-relative path an href in `page` (site-relative, e.g. "ky/help/index.html") names;
+    `base` is the site's path on its host (404.html links from there: "/assets/…")."""
+    href = href.split("?")[0].split("#")[0]
+    if href.startswith("/"):
+        return posixpath.normpath(href.removeprefix(base.rstrip("/")).lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+
+
+def _rebased(css: str, source: str, target_dir: str) -> str:
+    """Relative url(…) of a stylesheet at `source`, rewritten for a file in `target_dir`."""
+    def rebase(match: re.Match[str]) -> str:
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(source), match.group(2)))
+        return f"url({match.group(1)}{posixpath.relpath(path, target_dir)}{match.group(1)})"
+
+    return CSS_URL.sub(rebase, css) if posixpath.dirname(source) != target_dir else css
+
+
+def _page_stylesheets(html: str) -> list[re.Match[str]]:
+    """The local stylesheet links of a page, those inside <noscript> left out (they stay as they are)."""
+    hidden = [m.span() for m in NOSCRIPT.finditer(html)]
+    return [m for m in STYLESHEET.finditer(html)
+            if (h := HREF.search(m.group(0))) and _local(h.group(1))
+            and not any(a <= m.start() < b for a, b in hidden)]
+
+
+def _html_files(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def bundle_stylesheets(site: Path, base: str = "/") -> str | None:
+    """Bundle and purge every page's stylesheets (see the module docstring); the bundle's path.
+    `base`: the site's path on its host (the path of site_url)."""
+    pages = _html_files(site)
+    order: list[tuple[str, str]] = []  # (site path, media), first seen first
+    for page, html in pages.items():
+        for link in _page_stylesheets(html):
+            media = MEDIA.search(link.group(0))
+            entry = (_site_path(page, HREF.search(link.group(0)).group(1), base), media.group(1) if media else "all")
+            if entry not in order:
+                order.append(entry)
+    if not order:
+        return None
+    parts = []
+    for path, media in order:
+        css = _rebased((site / path).read_text(encoding="utf-8"), path, BUNDLE_DIR)
+        parts.append(css if media == "all" else f"@media {media}{{{css}}}")
+    scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))]
+    css = purge("\n".join(parts), tokens_of([*pages.values(), *scripts])).encode("utf-8")
+    bundle = f"{BUNDLE_DIR}/site.{hashlib.sha256(css).hexdigest()[:8]}.css"
+    write_files({bundle: css}, site)
+    for page, html in pages.items():
+        links = _page_stylesheets(html)
+        if not links:
+            continue
+        first = HREF.search(links[0].group(0)).group(1)
+        href = base.rstrip("/") + "/" + bundle if first.startswith("/") else posixpath.relpath(bundle, posixpath.dirname(page) or ".")
+        out, last = [], 0
+        for i, link in enumerate(links):
+            out.append(html[last:link.start()])
+            if i == 0:
+                out.append(f'<link rel="stylesheet" href="{href}">\n')
+            last = link.end()
+        out.append(html[last:])
+        (site / page).write_text("".join(out), encoding="utf-8")
+    return bundle
+
+
+def remove_unused(site: Path, base: str = "/") -> list[str]:
+    """Delete the files under assets/ that nothing in the site refers to; their paths."""
+    referenced: set[str] = set()
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".css") or not path.is_file():
+            continue
+        rel = path.relative_to(site).as_posix()
+        for match in REFERENCE.finditer(path.read_text(encoding="utf-8")):
+            target = match.group(1) or match.group(2)
+            if _local(target):
+                referenced.add(_site_path(rel, target, base))
+    removed = []
+    for path in sorted((site / ASSETS).rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and rel not in referenced:
+            path.unlink()
+            removed.append(rel)
+    for folder in sorted((site / ASSETS).rglob("*"), key=lambda p: -len(p.parts)):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed

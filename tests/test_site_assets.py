@@ -1,0 +1,111 @@
+"""Only what the pages use is deployed (issue 19): one purged stylesheet, no Material bundle,
+lunr, workers or source maps in the site or its offline zips; absolute hreflang alternates."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, html_for
+from sitebuild.abbreviations import names_of, synonym_groups
+from sitebuild.css_purge import purge, selectors_kept, tokens_of
+from sitebuild.hreflang import absolute_alternates
+from sitebuild.site_assets import bundle_stylesheets, collapse_whitespace, remove_unused
+
+UNUSED = re.compile(r"(^|/)(bundle\.[0-9a-f]+\.min\.js|lunr/|workers/)|\.map$|main\.[0-9a-f]+\.min\.css|palette\.")
+
+
+# --- the purge ------------------------------------------------------------------------------
+
+def test_purge_keeps_what_the_content_names_and_drops_the_rest() -> None:
+    css = (".used{color:red}.unused{color:blue}.a .b{x:1}div.used:hover{y:2}table{z:3}"
+           "[data-x=on]{p:1}[data-x=off]{p:2}.used:not(.nowhere){q:1}:is(.nowhere,.used) a{r:1}"
+           "@media print{.unused{s:1}.used{s:2}}@media screen{.unused{t:1}}"
+           ":root{--kept:1px;--dropped:2px;--via:var(--kept)}.used{width:var(--via)}"
+           "@keyframes spin{to{x:1}}@keyframes idle{to{x:2}}.used{animation:spin 1s}details[open]{o:1}")
+    used = tokens_of(['<div class="used a" data-x="on"><a href="#">x</a><details><summary>s</summary></details></div>',
+                      'el.className = "b"'])
+    out = purge(css, used)
+    kept = set(selectors_kept(out))
+    assert {".used", ".a .b", "div.used:hover", "[data-x=on]", ".used:not(.nowhere)", ":is(.nowhere,.used) a",
+            "details[open]"} <= kept
+    assert not {".unused", "table", "[data-x=off]"} & kept
+    assert "@media print{.used{s:2}}" in out and "@media screen" not in out
+    assert "--kept:1px" in out and "--via:var(--kept)" in out and "--dropped" not in out
+    assert "@keyframes spin" in out and "idle" not in out
+
+
+def test_whitespace_is_collapsed_outside_preformatted_text() -> None:
+    html = "<div>\n    <p>a\n      b</p>\n</div>\n<pre>\n    code\n      indented</pre>\n   <textarea>\n  t</textarea>"
+    assert collapse_whitespace(html) == "<div>\n<p>a\nb</p>\n</div>\n<pre>\n    code\n      indented</pre>\n<textarea>\n  t</textarea>"
+
+
+def test_bundle_replaces_each_pages_stylesheets_by_one_and_keeps_noscript_ones(tmp_path: Path) -> None:
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "assets" / "stylesheets" / "a.css").write_text(".x{color:red}.gone{color:blue}", encoding="utf-8")
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "b.css").write_text(".y{background:url(img.png)}", encoding="utf-8")
+    (tmp_path / "css" / "img.png").write_bytes(b"png")
+    (tmp_path / "assets" / "stylesheets" / "no-js.css").write_text(".z{}", encoding="utf-8")
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text(
+        '<head><link rel="stylesheet" href="../assets/stylesheets/a.css">\n'
+        '<link rel="stylesheet" href="../css/b.css" media="print">\n</head>'
+        '<body class="x y"><noscript><link rel="stylesheet" href="../assets/stylesheets/no-js.css"></noscript></body>',
+        encoding="utf-8")
+    (tmp_path / "404.html").write_text('<link rel="stylesheet" href="/base/assets/stylesheets/a.css"><p class="x">',
+                                       encoding="utf-8")
+    bundle = bundle_stylesheets(tmp_path, "/base/")
+    css = (tmp_path / bundle).read_text(encoding="utf-8")
+    assert css == ".x{color:red}@media print{.y{background:url(../../css/img.png)}}"
+    page = (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) == [f"../{bundle}", "../assets/stylesheets/no-js.css"]
+    assert f'href="/base/{bundle}"' in (tmp_path / "404.html").read_text(encoding="utf-8")
+    removed = remove_unused(tmp_path, "/base/")
+    assert removed == ["assets/stylesheets/a.css"]  # css/ is not under assets/: left alone
+
+
+# --- hreflang and abbreviations -----------------------------------------------------------------
+
+def test_alternates_become_absolute_with_x_default() -> None:
+    html = ('<link rel="alternate" href="../../" hreflang="ru">\n'
+            '<link rel="alternate" href="./" hreflang="ky">')
+    out = absolute_alternates(html, "https://example.org/site/ky/help/", "ru")
+    assert out == ('<link rel="alternate" href="https://example.org/site/" hreflang="ru">\n'
+                   '<link rel="alternate" href="https://example.org/site/ky/help/" hreflang="ky">\n'
+                   '<link rel="alternate" href="https://example.org/site/" hreflang="x-default">')
+
+
+def test_glossary_names_give_abbreviation_groups() -> None:
+    assert names_of("ПКП (постконтактная профилактика, PEP)") == ["ПКП", "постконтактная профилактика", "PEP"]
+    assert names_of("ЛЖВ (люди, живущие с ВИЧ)") == ["ЛЖВ", "люди, живущие с ВИЧ"]
+    assert synonym_groups(["Адвокат (защитник)", "Контакттан кийинки профилактика (ПКП, PEP)", "Аутрич"]) == [
+        ["контакттан кийинки профилактика", "пкп", "pep"]]
+
+
+# --- the built site -----------------------------------------------------------------------------
+
+def test_site_deploys_no_unused_material_files(site: Path) -> None:
+    files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    assert not [f for f in files if UNUSED.search(f)], [f for f in files if UNUSED.search(f)]
+    stylesheets = [f for f in files if f.endswith(".css")]
+    assert len([f for f in stylesheets if re.fullmatch(r"assets/stylesheets/site\.[0-9a-f]{8}\.css", f)]) == 1, stylesheets
+    for lang in LANGUAGES:
+        names = zipfile.ZipFile(site / "offline" / f"{lang}.zip").namelist()
+        assert not [n for n in names if UNUSED.search(n)], lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_links_one_stylesheet_and_absolute_alternates(site: Path, lang: str) -> None:
+    for page in ("index.md", "rights/police.md", "take-care.md"):
+        html = html_for(site, lang, page).read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        assert len(re.findall(r'<link rel="stylesheet"', head)) == 1, page
+        alternates = dict((b, a) for a, b in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', head))
+        assert set(alternates) == {*LANGUAGES, "x-default"}, alternates
+        assert all(href.startswith("http://127.0.0.1:8000/") for href in alternates.values()), alternates
+        assert alternates["x-default"] == alternates["ru"]
+        assert '<script id="__config"' not in html

@@ -32,6 +32,7 @@ MAX_LENGTH = {"title": 200, "description": 1000, "name": 100, "category": 60}
 CALENDAR_MAX_LENGTH = {"name": 100, "description": 500}
 MAX_YEARS = 10  # `years`: how many years dates.json and the organiser reminders list
 MAX_WEEKS = 26  # a preparation reminder at most half a year ahead
+MAX_DAYS = 62  # the longest event (the 16 Days are 16): a longer one is a typo in 'end'
 # Revisions count from the feeds' first publication (their DTSTAMP until revisions existed).
 FIRST_REVISION = date(2026, 11, 1)
 PageExists = Callable[[str, str], bool]  # (page, language) -> is docs/<language>/<page> there?
@@ -189,7 +190,7 @@ def _check_texts(path: Path, block: Mapping, lang: str, texts: dict[str, str], l
                              f"at most {limit} are allowed: shorten it", event_id)
     error = _language_problem(path, lang, texts, lines)
     if error is not None:
-        raise DatesError(path, error.line, f"'{lang}': {error.problem}", event_id)
+        raise DatesError(path, error.line, f"'{lang}': {_for_data_file(error.problem)}", event_id)
 
 
 def _language_problem(path: Path, lang: str, texts: dict[str, str], lines: dict[str, int]) -> SourceError | None:
@@ -203,6 +204,13 @@ def _language_problem(path: Path, lang: str, texts: dict[str, str], lines: dict[
     except TranslationError as error:
         return error
     return None
+
+
+def _for_data_file(problem: str) -> str:
+    """The page check's words, without its advice about pages and HTML (no use in a data file)."""
+    for advice in (" (a page that", " (A Kazakh word"):
+        problem = problem.split(advice)[0]
+    return problem.replace(" page (", " text (").rstrip(".") + "."
 
 
 def _years(path: Path, data: Mapping) -> tuple[int, int]:
@@ -248,7 +256,7 @@ def _categories(path: Path, data: Any) -> dict[str, dict[str, str]]:
                 raise DatesError(path, names.key_lines[lang], f"the {lang} name of category '{cat_id}' is longer "
                                  f"than {MAX_LENGTH['category']} characters: shorten it")
             if lang != DEFAULT_LANGUAGE and (error := _language_problem(path, lang, {"name": names[lang]}, {"name": names.key_lines[lang]})):
-                raise DatesError(path, error.line, f"category '{cat_id}', '{lang}': {error.problem}")
+                raise DatesError(path, error.line, f"category '{cat_id}', '{lang}': {_for_data_file(error.problem)}")
         result[cat_id] = {lang: names[lang].strip() for lang in LANGUAGES}
     return result
 
@@ -324,6 +332,13 @@ def _event(path: Path, entry: Any, categories: dict[str, dict[str, str]], page_e
         if year is not None and (end_year, end_month, end_day) < (year, month, day):
             raise DatesError(path, lines["end"], f"'end: {_written(entry, 'end')}' is before "
                              f"'date: {_written(entry, 'date')}'", raw_id)
+        first = date(year or 2027, month, day)  # 2027: any year that is not a leap year
+        last = date(end_year or 2027 + ((end_month, end_day) < (month, day)), end_month, end_day)
+        if (last - first).days + 1 > MAX_DAYS:
+            ahead = " ('end' earlier in the year than 'date' is in the next year)" if last.year > first.year and year is None else ""
+            raise DatesError(path, lines["end"], f"'date: {_written(entry, 'date')}' to 'end: {_written(entry, 'end')}' "
+                             f"makes the event {(last - first).days + 1} days long{ahead}; at most {MAX_DAYS} are "
+                             "allowed: check 'end'", raw_id)
     since = entry.get("since")
     if since is not None and (not isinstance(since, int) or isinstance(since, bool) or not 1800 <= since <= 2100):
         raise DatesError(path, lines["since"], f"'since: {_written(entry, 'since')}' must be a year such as 2001", raw_id)

@@ -53,7 +53,10 @@ def lock_text(dates: KeyDates) -> str:
 
 
 def read_lock(path: Path) -> dict[str, tuple[date, dict[str, str]]]:
-    data = load_yaml(path, DatesError)
+    try:
+        data = load_yaml(path, DatesError)
+    except DatesError as error:
+        raise DatesError(path, error.line, f"{error.problem}: restore the lock from git, or run `{LOCK_COMMAND}`") from None
     if not isinstance(data, Mapping):
         raise DatesError(path, None, f"the lock is damaged: restore it from git, or run `{LOCK_COMMAND}`")
     lock = {}

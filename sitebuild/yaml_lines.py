@@ -61,17 +61,23 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Iterable[M
         mapping[key] = loader.construct_object(value_node, deep=True)
 
 
-def _construct_timestamp(loader: LineLoader, node: yaml.ScalarNode) -> Any:
-    """An unquoted date such as 2027-02-30 that is no real day stays the text the author wrote
-    (the reader of the file reports it at its line) instead of raising a Python traceback."""
+LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+class DataLoader(LineLoader):
+    """The loader of data files (dates, glossary, interface): an unquoted date such as 2027-02-30
+    that is no real day stays the text the author wrote, so that the reader of the file reports
+    it at its line instead of a Python traceback."""
+
+
+def _construct_timestamp(loader: DataLoader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         return node.value
 
 
-LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
@@ -83,7 +89,7 @@ def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
     except UnicodeDecodeError as decode_error:
         raise error(path, None, f"not UTF-8 text ({decode_error.reason})") from None
     try:
-        return yaml.load(text, Loader=LineLoader)
+        return yaml.load(text, Loader=DataLoader)
     except yaml.MarkedYAMLError as yaml_error:
         mark = yaml_error.problem_mark or yaml_error.context_mark
         line = mark.line + 1 if mark else None

@@ -1,7 +1,7 @@
 # Everyday commands. A fresh clone needs only two of them:
 #   make serve   set up .venv and serve the site at http://127.0.0.1:8000 with live reload
 #   make test    set up everything the tests need and run every test
-# Also: make build (static site into site/), make status, make bench.
+# Also: make build (static site into site/), make status, make terms, make bench.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -50,9 +50,18 @@ bench: setup browser
 bench-quick: setup browser
 	$(BIN)/python -m bench --quick
 
-# Translations (see CONTRIBUTING.md): reviewed / draft / stale / missing, per page and language.
+# Translations (see CONTRIBUTING.md): reviewed / draft / stale / missing, per page and language;
+# for a stale page, what changed in the Russian text since the translation; terms to replace;
+# then the contacts of help/services.yaml by age (fails when one is older than max_age_months).
 status: setup
 	$(BIN)/python -m sitebuild.translations status
+	$(BIN)/python -m sitebuild.help_directory status
+
+# Every variant that glossary/terms.yaml says to avoid, with file:line and the preferred form
+# (the strict build stops on them too; make status lists them as well).
+.PHONY: terms
+terms: setup
+	$(BIN)/python -m sitebuild.translations terms
 
 # Record that translations have caught up with their Russian pages (writes source_hash):
 #   make mark PAGES="ky/swit/index.md kk/help.md"   [STATE=reviewed once a native speaker checked them]

@@ -1,16 +1,22 @@
-"""The ru/ky/kk glossary: kept once in glossary/terms.yaml, checked, rendered per language.
+"""The ru/ky/kk glossary and term base: kept once in glossary/terms.yaml, checked, rendered per language.
 
-Plain Python, no MkDocs import. Other pages link a term as `glossary.md#<id>`.
+Each term gives, per language, the preferred form (`term`) and, optionally, the variants to avoid
+(`avoid`), which sitebuild.translations.terms looks for in every text of that language. A term
+with `glossary: false` is there for consistency only (the site's name, NGO, WHO…): it needs no
+`explain` and is not shown on the glossary page.
+
+Plain Python, no MkDocs import. Other pages link a shown term as `glossary.md#<id>`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from sitebuild.languages import LANGUAGES, NAMES
+from sitebuild.search import WORD
 from sitebuild.yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
 
 TERMS_FILE = Path("glossary") / "terms.yaml"  # relative to the project folder
@@ -26,8 +32,11 @@ class GlossaryError(SourceError):
 class Term:
     id: str
     line: int
-    words: dict[str, str]  # language -> the term
-    explanations: dict[str, str]  # language -> one plain sentence
+    words: dict[str, str]  # language -> the term (the preferred form)
+    explanations: dict[str, str]  # language -> one plain sentence (empty for a term not shown)
+    shown: bool = True  # on the glossary page; False: kept for consistency only
+    avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> variants not to use
+    avoid_lines: dict[str, int] = field(default_factory=dict)  # language -> line of its `avoid`
 
 
 def load_terms(path: Path = TERMS_FILE) -> list[Term]:
@@ -40,19 +49,45 @@ def load_terms(path: Path = TERMS_FILE) -> list[Term]:
             raise GlossaryError(path, None, "each item of 'terms' must be a mapping (id, ru, ky, kk)")
         term_id = entry.get("id")
         shown_id = term_id if isinstance(term_id, str) else None
-        check_keys(entry, {"id", *LANGUAGES}, {"id", *LANGUAGES}, path=path, what="the term",
+        check_keys(entry, {"id", "glossary", *LANGUAGES}, {"id", *LANGUAGES}, path=path, what="the term",
                    item_id=shown_id, error=GlossaryError)
         if not isinstance(term_id, str) or not SLUG.match(term_id):
             raise GlossaryError(path, entry.key_lines["id"], f"malformed id '{term_id}': use lowercase latin letters, digits and hyphens", shown_id)
         if term_id in seen:
             raise GlossaryError(path, entry.line, f"duplicate id: already used on line {seen[term_id]}", term_id)
         seen[term_id] = entry.line
-        words, explanations = {}, {}
+        shown = entry.get("glossary", True)
+        if not isinstance(shown, bool):
+            raise GlossaryError(path, entry.key_lines["glossary"], "'glossary' must be true or false "
+                                "(false: the term is kept for consistency only, not shown on the glossary page)", term_id)
+        words, explanations, avoid, avoid_lines = {}, {}, {}, {}
         for lang in LANGUAGES:
-            texts = language_texts(entry, lang, TEXT_KEYS, path=path, item_id=term_id, error=GlossaryError)
-            words[lang], explanations[lang] = texts["term"], texts["explain"]
-        terms.append(Term(term_id, entry.line, words, explanations))
+            required, optional = (TEXT_KEYS, set()) if shown else ({"term"}, {"explain"})
+            texts = language_texts(entry, lang, required, optional=optional, other={"avoid"}, path=path,
+                                   item_id=term_id, error=GlossaryError)
+            words[lang], explanations[lang] = texts["term"], texts.get("explain", "")
+            block = entry[lang]
+            if "avoid" in block:
+                avoid_lines[lang] = block.key_lines["avoid"]
+                avoid[lang] = _variants(block["avoid"], path, avoid_lines[lang], lang, term_id)
+        terms.append(Term(term_id, entry.line, words, explanations, shown, avoid, avoid_lines))
     return terms
+
+
+def _variants(value: object, path: Path, line: int, lang: str, term_id: str) -> tuple[str, ...]:
+    """`avoid: ["variant", …]`: a list of distinct non-empty texts."""
+    if not isinstance(value, list) or not value:
+        raise GlossaryError(path, line, f"'{lang}.avoid' must be a list of the variants not to use, "
+                            'e.g. avoid: ["variant one", "variant two"]', term_id)
+    for variant in value:
+        if not isinstance(variant, str) or not variant.strip():
+            raise GlossaryError(path, line, f"each variant in '{lang}.avoid' must be non-empty text in quotes", term_id)
+        if not WORD.search(variant.lower()):
+            raise GlossaryError(path, line, f"the variant «{variant}» in '{lang}.avoid' has no word in it", term_id)
+    variants = tuple(" ".join(variant.split()) for variant in value)
+    if len(set(variants)) != len(variants):
+        raise GlossaryError(path, line, f"'{lang}.avoid' lists a variant twice", term_id)
+    return variants
 
 
 def _markdown_text(text: str) -> str:
@@ -65,7 +100,7 @@ def render(terms: list[Term], lang: str) -> str:
     its id as anchor (so MkDocs checks links to it), the other two languages' terms are marked
     with their own `lang`. Markdown, not HTML: raw HTML this long is slow to parse."""
     items = []
-    for term in sorted(terms, key=lambda t: t.words[lang].casefold()):
+    for term in sorted((t for t in terms if t.shown), key=lambda t: t.words[lang].casefold()):
         others = " · ".join(
             f'{NAMES[other]}: <span lang="{other}">{_markdown_text(term.words[other])}</span>'
             for other in LANGUAGES if other != lang

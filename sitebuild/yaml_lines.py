@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -80,7 +81,7 @@ def _construct_timestamp(loader: DataLoader, node: yaml.ScalarNode) -> Any:
 DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
+def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[LineLoader] = DataLoader) -> Any:
     """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -89,7 +90,7 @@ def load_yaml(path: Path, error: type[SourceError] = SourceError) -> Any:
     except UnicodeDecodeError as decode_error:
         raise error(path, None, f"not UTF-8 text ({decode_error.reason})") from None
     try:
-        return yaml.load(text, Loader=DataLoader)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as yaml_error:
         mark = yaml_error.problem_mark or yaml_error.context_mark
         line = mark.line + 1 if mark else None
@@ -111,9 +112,11 @@ def check_keys(mapping: Mapping, allowed: set[str], required: set[str], *, path:
 
 
 def language_texts(block: Any, lang: str, keys: set[str], *, path: Path, item_id: str | None,
-                   error: type[SourceError] = SourceError) -> dict[str, str]:
-    """One language's texts of an entry (`ky: {title: …, description: …}`): every key present and
-    non-empty text, white space collapsed."""
+                   error: type[SourceError] = SourceError, optional: set[str] = frozenset(),
+                   other: set[str] = frozenset()) -> dict[str, str]:
+    """One language's texts of an entry (`ky: {title: …, description: …}`): every key of `keys`
+    present, those of `optional` may be, each non-empty text, white space collapsed. Keys in
+    `other` are allowed and left to the caller (not returned)."""
     if not isinstance(block, Mapping):
         raise error(path, None, f"expected a mapping with the language '{lang}'", item_id)
     if lang not in block:
@@ -121,8 +124,55 @@ def language_texts(block: Any, lang: str, keys: set[str], *, path: Path, item_id
     texts = block[lang]
     if not isinstance(texts, Mapping):
         raise error(path, block.key_lines[lang], f"'{lang}' must be a mapping with {', '.join(sorted(keys))}", item_id)
-    check_keys(texts, keys, keys, path=path, what=f"'{lang}'", item_id=item_id, error=error)
-    for key in sorted(keys):
+    check_keys(texts, keys | optional | other, keys, path=path, what=f"'{lang}'", item_id=item_id, error=error)
+    present = sorted(key for key in keys | optional if key in texts)
+    for key in present:
         if not isinstance(texts[key], str) or not texts[key].strip():
             raise error(path, texts.key_lines[key], f"'{lang}.{key}' must be non-empty text", item_id)
-    return {key: " ".join(texts[key].split()) for key in keys}
+    return {key: " ".join(texts[key].split()) for key in present}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text value of a data file in one language, as it stands in the file: each line's part of it."""
+
+    lang: str
+    key: str | None  # the key it is the value of ("title"), None for an item of a list
+    lines: tuple[tuple[int, str], ...]  # (line number, the value's text on that line), quotes included
+
+
+def texts_by_language(path: Path, languages: Iterable[str], *, lang: str | None = None,
+                      error: type[SourceError] = SourceError) -> list[Text]:
+    """Every text value of the file that is in one of `languages`: those under a key that names
+    the language (`ky: {title: …}`, `kk: …`), or, with `lang`, every value of the file (a file
+    in one language). In file order, with exact lines, for checks that report file:line."""
+    load_yaml(path, error)  # syntax errors reported as the loaders do
+    source = path.read_text(encoding="utf-8").split("\n")
+    languages = set(languages)
+    found: list[Text] = []
+
+    def walk(node: yaml.Node, current: str | None, key: str | None) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                walk(value_node, name if name in languages else current, name)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, current, key)
+        elif isinstance(node, yaml.ScalarNode) and current and (lines := node_lines(node, source)):
+            found.append(Text(current, key, lines))
+
+    walk(yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
+         lang, None)
+    return found
+
+
+def node_lines(node: yaml.Node, rows: list[str]) -> tuple[tuple[int, str], ...]:
+    """(line number, the node's text on that line) for each line of a composed node's source."""
+    start, end = node.start_mark, node.end_mark
+    lines = []
+    for number in range(start.line, min(end.line, len(rows) - 1) + 1):
+        part = rows[number][start.column if number == start.line else 0:end.column if number == end.line else None]
+        if part.strip():
+            lines.append((number + 1, part))
+    return tuple(lines)

@@ -112,7 +112,10 @@ def test_every_cited_article_names_its_country(path: Path) -> None:
 def test_links_to_glossary_terms_reach_an_entry(site: Path) -> None:
     from sitebuild.glossary import load_terms
 
-    ids = {term.id for term in load_terms(ROOT / "glossary" / "terms.yaml")}
+    terms = load_terms(ROOT / "glossary" / "terms.yaml")
+    ids = {term.id for term in terms if term.shown}
+    hidden = {term.id for term in terms if not term.shown}  # kept for consistency only (site name, NGO…)
+    assert ids and hidden
     links = [(path, anchor) for path in all_sources()
              for anchor in re.findall(r"glossary\.md#([a-z0-9-]+)", path.read_text(encoding="utf-8"))]
     assert len(links) >= 30
@@ -122,3 +125,5 @@ def test_links_to_glossary_terms_reach_an_entry(site: Path) -> None:
         html = html_for(site, lang, "glossary.md").read_text(encoding="utf-8")
         for term_id in ids:
             assert f'<dt id="{term_id}">' in html, f"{lang}: no entry for {term_id}"
+        for term_id in hidden:
+            assert f'id="{term_id}"' not in html, f"{lang}: {term_id} is for consistency only, not for the glossary page"

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
-from sitebuild.translations.pages import Page, TranslationError
-from sitebuild.translations.script import check_script
-from sitebuild.yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml
+from sitebuild.translations.pages import TranslationError
+from sitebuild.translations.script import check_texts
+from sitebuild.yaml_lines import SLUG, Mapping, SourceError, check_keys, language_texts, load_yaml, texts_by_language
 
 YEARLY = re.compile(r"^(\d{2})-(\d{2})$")
 ONE_OFF = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -167,6 +167,7 @@ def load_dates(path: Path | str, *, page_exists: PageExists | None = None) -> Ke
         seen[event.id] = event.line
         neutral[event.neutral_id] = event.id
         events.append(event)
+    _check_language(path, events)
     return KeyDates(source=path, calendar=calendar, categories=categories, events=tuple(events),
                     first_year=first_year, last_year=last_year)
 
@@ -182,35 +183,22 @@ def _written(mapping: Mapping, key: str) -> str:
 
 def _check_texts(path: Path, block: Mapping, lang: str, texts: dict[str, str], limits: dict[str, int],
                  event_id: str | None) -> None:
-    """Length limits, and the language's letters (sitebuild.translations.script's checks)."""
+    """Length limits (the language of the texts: _check_language)."""
     lines = block[lang].key_lines
     for key, limit in limits.items():
         if len(texts[key]) > limit:
             raise DatesError(path, lines[key], f"'{lang}.{key}' is {len(texts[key])} characters long; "
                              f"at most {limit} are allowed: shorten it", event_id)
-    error = _language_problem(path, lang, texts, lines)
-    if error is not None:
-        raise DatesError(path, error.line, f"'{lang}': {_for_data_file(error.problem)}", event_id)
 
 
-def _language_problem(path: Path, lang: str, texts: dict[str, str], lines: dict[str, int]) -> SourceError | None:
-    """Run the page language check on an entry's texts, as if they were a page's title and
-    description (each at its line of the dates file)."""
-    keys = sorted(texts, key=lambda key: key == "description")  # the title (or name) first
-    meta = Mapping(zip(("title", "description"), (texts[key] for key in keys)))
-    meta.key_lines = dict(zip(("title", "description"), (lines[key] for key in keys)))
+def _check_language(path: Path, events: list[KeyDate]) -> None:
+    """Kyrgyz texts in Kyrgyz, Kazakh in Kazakh: the pages' rules (translations.script), each
+    problem at its exact line and with the event it belongs to."""
     try:
-        check_script(Page(file=path, lang=lang, path=path.name, meta=meta, lines=(), body_start=1))
+        check_texts(path, texts_by_language(path, LANGUAGES, error=DatesError))
     except TranslationError as error:
-        return error
-    return None
-
-
-def _for_data_file(problem: str) -> str:
-    """The page check's words, without its advice about pages and HTML (no use in a data file)."""
-    for advice in (" (a page that", " (A Kazakh word"):
-        problem = problem.split(advice)[0]
-    return problem.replace(" page (", " text (").rstrip(".") + "."
+        owner = next((e.id for e in reversed(events) if error.line and e.line <= error.line), None)
+        raise DatesError(path, error.line, error.problem, owner) from None
 
 
 def _years(path: Path, data: Mapping) -> tuple[int, int]:
@@ -255,8 +243,6 @@ def _categories(path: Path, data: Any) -> dict[str, dict[str, str]]:
             if len(names[lang].strip()) > MAX_LENGTH["category"]:
                 raise DatesError(path, names.key_lines[lang], f"the {lang} name of category '{cat_id}' is longer "
                                  f"than {MAX_LENGTH['category']} characters: shorten it")
-            if lang != DEFAULT_LANGUAGE and (error := _language_problem(path, lang, {"name": names[lang]}, {"name": names.key_lines[lang]})):
-                raise DatesError(path, error.line, f"category '{cat_id}', '{lang}': {_for_data_file(error.problem)}")
         result[cat_id] = {lang: names[lang].strip() for lang in LANGUAGES}
     return result
 

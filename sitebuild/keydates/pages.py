@@ -16,7 +16,7 @@ from sitebuild.keydates.embed import embed_snippet
 from sitebuild.keydates.feed import organiser_name
 from sitebuild.keydates.load import KeyDate, KeyDates
 from sitebuild.keydates.qr import qr_size
-from sitebuild.keydates.texts import LABELS, MONTHS, WEEKDAYS, when
+from sitebuild.keydates.texts import LABELS, MONTHS, WEEKDAYS, day_label, when  # day_label: also help_directory
 from sitebuild.urls import (DATES_JSON, absolute, embed_path, event_path, feed_path, organiser_path, page_path,
                             qr_path, relative, topic_path)
 

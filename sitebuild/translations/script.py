@@ -6,15 +6,18 @@ Plain Python, no MkDocs import.
   - Russian has none of these letters, and it has short words Kyrgyz and Kazakh lack (и, в, что…).
 A Kyrgyz page with any Kazakh letter, a Kazakh paragraph with ң ө ү but no Kazakh letter, and a
 paragraph with no such letter that reads as Russian are flagged. Text inside an element marked
-with another language (`<span lang="kk">Қазақша</span>`) and code are not checked.
+with another language (`<span lang="kk">Қазақша</span>`) and code are not checked. The same
+rules apply to each Kyrgyz and Kazakh text of the data files (check_texts).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from sitebuild.translations.pages import INLINE_CODE, Page, TranslationError
+from sitebuild.yaml_lines import Text
 
 KAZAKH_ONLY = "әғқұһі"
 TURKIC_SHARED = "ңөү"
@@ -75,36 +78,50 @@ def units(page: Page) -> list[Unit]:
 
 def check_script(page: Page) -> None:
     """Raise TranslationError at the first line that is not in the page's language."""
-    if page.lang not in SPECIFIC:
-        return
-    name = LANGUAGE_NAMES[page.lang]
-    all_units = units(page)
+    if page.lang in SPECIFIC:
+        _check_units(page.file, page.lang, units(page), "page")
+
+
+def check_texts(file: Path, texts: list[Text]) -> None:
+    """The same rules for the Kyrgyz and Kazakh texts of a data file (dates.yaml, terms.yaml…):
+    raise TranslationError at the first line that is not in its text's language."""
+    for text in texts:
+        if text.lang in SPECIFIC:
+            unit = Unit(text.lines[0][0], tuple((number, prose(part)) for number, part in text.lines))
+            _check_units(file, text.lang, [unit], "text", key=text.key)
+
+
+def _check_units(file: Path, lang: str, all_units: list[Unit], kind: str, key: str | None = None) -> None:
+    """`kind`: "page" (the units are a whole page) or "text" (one value of a data file)."""
+    name = LANGUAGE_NAMES[lang]
+    where = f"a {name} {kind}" if kind == "page" else f"a {name} text ('{lang}.{key}')" if key != lang else f"a {name} text"
     whole = " ".join(unit.text for unit in all_units).lower()
     for unit in all_units:
         text = unit.text.lower()
         words = WORD.findall(text)
-        if page.lang == "ky":
+        if lang == "ky":
             for number, line_text in unit.lines:
                 letters = [c for c in KAZAKH_ONLY if c in line_text.lower()]
                 if letters:
-                    raise TranslationError(page.file, number, f"Kazakh letters {', '.join(letters)} in a Kyrgyz page "
+                    raise TranslationError(file, number, f"Kazakh letters {', '.join(letters)} in {where} "
                                            f"({_quote(line_text)}): Kyrgyz has no {' '.join(KAZAKH_ONLY)}. Is this text "
                                            "Kazakh, or typed with a Kazakh keyboard? (A Kazakh word quoted on purpose: "
                                            "<span lang=\"kk\">…</span>)")
         elif len(words) >= KYRGYZ_MIN_WORDS and not _has(text, KAZAKH_ONLY) and _has(text, TURKIC_SHARED):
-            raise TranslationError(page.file, unit.line, f"this text looks Kyrgyz, not Kazakh ({_quote(unit.text)}): "
+            raise TranslationError(file, unit.line, f"this text looks Kyrgyz, not Kazakh ({_quote(unit.text)}): "
                                    f"it has {', '.join(c for c in TURKIC_SHARED if c in text)} but none of "
                                    f"the Kazakh letters {' '.join(KAZAKH_ONLY)}")
         if (len(words) >= RUSSIAN_MIN_WORDS and not _has(text, KAZAKH_ONLY + TURKIC_SHARED)
                 and any(w in RUSSIAN_WORDS for w in words)):
-            raise TranslationError(page.file, unit.line, f"this text looks Russian, not {name} ({_quote(unit.text)}): "
-                                   f"it has none of the {name} letters {' '.join(SPECIFIC[page.lang])}. Translate it (a page that "
-                                   f"is not translated yet is better deleted from docs/{page.lang}/: readers then get "
-                                   "the Russian page with a notice)")
-    if len(WORD.findall(whole)) >= 20 and not _has(whole, SPECIFIC[page.lang]):
+            advice = (f"Translate it (a page that is not translated yet is better deleted from docs/{lang}/: readers "
+                      "then get the Russian page with a notice)" if kind == "page" else
+                      f"Translate it: readers of the {name} site see this text")
+            raise TranslationError(file, unit.line, f"this text looks Russian, not {name} ({_quote(unit.text)}): "
+                                   f"it has none of the {name} letters {' '.join(SPECIFIC[lang])}. {advice}")
+    if kind == "page" and len(WORD.findall(whole)) >= 20 and not _has(whole, SPECIFIC[lang]):
         first = next((u for u in all_units if WORD.search(u.text.lower())), all_units[0])
-        raise TranslationError(page.file, first.line, f"this page has none of the {name} letters "
-                               f"{' '.join(SPECIFIC[page.lang])}: is it in {name}?")
+        raise TranslationError(file, first.line, f"this page has none of the {name} letters "
+                               f"{' '.join(SPECIFIC[lang])}: is it in {name}?")
 
 
 def _has(text: str, letters: str) -> bool:

@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 # Material prints a banner about its end of life on every build; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test status bench browser clean
+.PHONY: setup serve build test status bench browser faketime clean
 
 setup: $(VENV)/.installed
 
@@ -34,10 +34,16 @@ browser:
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Into a temporary folder first: site/ is replaced only when the build succeeded (sitebuild/publish.py).
 build: setup
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python -m sitebuild.publish --site-dir site
 
-test: setup node_modules/.installed browser
+# faketime: the test that builds on two different days (tests/test_reproducible.py).
+faketime:
+	@command -v faketime >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq faketime >/dev/null; }
+
+test: setup node_modules/.installed browser faketime
 	$(BIN)/python -m pytest
 
 # Benchmark, not a test (bench/): page weight and third-party requests against budgets, build

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,6 +27,8 @@ from sitebuild.keydates.pages import (SWIT_CHAPTER_PAGES, data_block, key_dates_
                                       subscribe_block, topics_block, year_view)
 from sitebuild.languages import DEFAULT_LANGUAGE
 from sitebuild.output import write_files
+from sitebuild.site_config import ConfigValueError, check_calendar_year
+from sitebuild.translations.pages import TranslationError, read_page
 from sitebuild.urls import path_in_language
 
 DATES_FILE = "calendar/dates.yaml"
@@ -48,8 +49,10 @@ def on_config(config: MkDocsConfig) -> None:
     """Load and check the dates before each language is built, before anything is written."""
     global _dates
     docs = Path(config.docs_dir)
-    if not isinstance(config.extra.get("calendar_year"), int):
-        raise PluginError("mkdocs.yml: set extra.calendar_year to the year the year view shows, e.g. 2027")
+    try:
+        check_calendar_year(config.extra.get("calendar_year"))
+    except ConfigValueError as error:
+        raise PluginError(str(error)) from None
     try:
         _dates = load_dates(_root(config) / DATES_FILE, page_exists=lambda page, lang: (docs / lang / page).is_file())
         check_lock(_dates, lock_path(_root(config) / DATES_FILE))
@@ -58,13 +61,15 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def _chapter_titles(config: MkDocsConfig, lang: str) -> dict[int, str]:
-    titles = {}
+    """Each SWIT chapter's title in `lang` (the Russian one where it is not translated), read by the
+    one front-matter reader of the translation checks (which have checked these pages already)."""
+    docs, titles = Path(config.docs_dir), {}
     for number, page in SWIT_CHAPTER_PAGES.items():
-        source = Path(config.docs_dir) / lang / page
-        if not source.is_file():
-            source = Path(config.docs_dir) / DEFAULT_LANGUAGE / page
-        front = source.read_text(encoding="utf-8").split("---", 2)[1]
-        titles[number] = yaml.safe_load(front)["title"]
+        where = lang if (docs / lang / page).is_file() else DEFAULT_LANGUAGE
+        try:
+            titles[number] = read_page(docs, where, page).meta["title"]
+        except TranslationError as error:
+            raise PluginError(str(error)) from None
     return titles
 
 

@@ -7,6 +7,7 @@ Plain Python, no MkDocs import.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
 from sitebuild.yaml_lines import Mapping, SourceError, load_yaml
 
 INTERFACE_DIR = Path("interface")  # relative to the project folder
+UNSAFE = re.compile(r"[<>\"\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class InterfaceError(SourceError):
@@ -37,6 +39,10 @@ def _texts(data: Any, path: Path, prefix: str = "") -> dict[str, Any]:
             strings[key] = _texts(value, path, prefix=f"{key}.")
         elif not isinstance(value, str):
             raise InterfaceError(path, line, "the value must be text in quotes", f"{prefix}{key}")
+        elif UNSAFE.search(value):
+            # Templates put these strings into every page, in text and in attributes (issue 16).
+            raise InterfaceError(path, line, "interface texts are plain text: no '<', '>' or '\"' "
+                                             "(write «…» for quotes)", f"{prefix}{key}")
         else:
             strings[key] = value
     return strings

@@ -51,7 +51,7 @@ def site_texts(config_file: Path = CONFIG_FILE) -> list[Text]:
             for k, v in node.value:
                 yield from scalars(v, k.value if isinstance(k, yaml.ScalarNode) else key)
 
-    root = yaml.compose(source, Loader=yaml.SafeLoader)
+    root = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     for plugin in _items(root, "plugins"):
         for languages in _values(plugin, "i18n"):
             for language in _items(languages, "languages"):

@@ -84,11 +84,15 @@ DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[LineLoader] = DataLoader) -> Any:
     """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise error(path, None, "file not found") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as decode_error:
-        raise error(path, None, f"not UTF-8 text ({decode_error.reason})") from None
+        line = raw[:decode_error.start].count(b"\n") + 1
+        raise error(path, line, f"not UTF-8 text (byte 0x{raw[decode_error.start]:02x} on this line: "
+                                f"{decode_error.reason}): save the file as UTF-8") from None
     try:
         return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as yaml_error:

@@ -299,3 +299,15 @@ def test_built_glossary_page_has_no_consistency_only_terms(site: Path) -> None:
 def test_terms_file_documents_the_new_keys() -> None:
     header = (ROOT / "glossary" / "terms.yaml").read_text(encoding="utf-8").split("\nterms:")[0]
     assert "avoid" in header and "glossary: false" in header
+
+
+@pytest.mark.parametrize("lang", ["ru", "ky", "kk"])
+def test_a_stem_begins_its_word(lang: str) -> None:
+    """The term check stems only words that begin like a variant's stem: true while every stem,
+    less its last letter (г/ғ/б may harden), begins its word — for every word of the real pages."""
+    from sitebuild.search import words
+    from sitebuild.translations.script import units
+    forms = {w for page in check_docs(ROOT / "docs")[lang].values() for unit in units(page) for w in words(unit.text)}
+    assert len(forms) > 2000
+    for form, stem in stems(lang, forms, forms).items():
+        assert form.startswith(stem[:-1]), (form, stem)

@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 from urllib.parse import quote
 
+from sitebuild.content_policy import markdown_text
 from sitebuild.keydates.embed import embed_snippet
 from sitebuild.keydates.feed import organiser_name
 from sitebuild.keydates.load import KeyDate, KeyDates
@@ -40,7 +41,7 @@ def md_link(from_md: str, to_md: str) -> str:
 def key_dates_list(dates: KeyDates, lang: str, *, page: str) -> str:
     """A short list, date and title, for the home page."""
     lines = [
-        f"- **{when(e, lang)}** — [{e.texts[lang].title}]({md_link(page, e.page)})"
+        f"- **{when(e, lang)}** — [{markdown_text(e.texts[lang].title)}]({md_link(page, e.page)})"
         for e in dates.in_year_order()
     ]
     return "\n".join(lines)
@@ -54,8 +55,8 @@ def key_dates_full(dates: KeyDates, lang: str, *, page: str) -> str:
         since = " " + labels["since"].format(year=event.since) if event.since else ""
         ics = relative(here, event_path(lang, event.neutral_id))
         parts.append(
-            f"### {when(event, lang)} — {text.title} {{ #{event.id} }}\n\n"
-            f"{text.description}{since}\n\n"
+            f"### {when(event, lang)} — {markdown_text(text.title)} {{ #{event.id} }}\n\n"
+            f"{markdown_text(text.description)}{since}\n\n"
             f'<a href="{ics}" download="{event.neutral_id}.ics">{labels["add"]}</a> · '
             f"[{labels['more']}]({md_link(page, event.page)})\n"
         )

@@ -9,7 +9,9 @@ Plain Python, no MkDocs import (the hook hooks/translation_checks.py and the com
                    Russian page the translation was made from, written by `python -m sitebuild.translations mark`)
 A Kyrgyz or Kazakh page must be in its language (translations.script), must have a Russian
 original at the same path, and must not link to pages that exist only in Russian
-(translations.links). The first defect found is raised as TranslationError: file, line, problem.
+(translations.links). Before any page, the files of docs/ are checked (sitebuild.docs_files); each
+page's title, description and body are held to the content policy (translations.policy). The first
+defect found is raised as TranslationError (or PolicyError): file, line, problem.
 
 Translators also edit texts outside docs/: the data files (DATA_FILES) and the interface strings.
 `check_data` holds the Kyrgyz and Kazakh texts of the data files to the same language rules as
@@ -21,9 +23,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitebuild.docs_files import check_docs_files
 from sitebuild.glossary import TERMS_FILE, load_terms
 from sitebuild.interface import interface_file
 from sitebuild.languages import CONFIG_FILE, DEFAULT_LANGUAGE, LANGUAGES, site_texts
+from sitebuild.translations.policy import check_page_policy
 from sitebuild.translations.links import check_links
 from sitebuild.translations.pages import Page, TranslationError, check_front_matter, read_page
 from sitebuild.translations.script import check_script, check_texts
@@ -52,10 +56,10 @@ def page_paths(docs: Path, lang: str) -> list[str]:
 
 
 def fingerprint(docs: Path | str, others: tuple[Path, ...] = ()) -> tuple:
-    """Changes whenever a page (or one of `others`) is added, removed or saved: lets a caller
-    skip checking twice."""
-    files = sorted(Path(docs).rglob("*.md")) + [f for f in others if f.exists()]
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    """Changes whenever a file of docs/ (or one of `others`) is added, removed or saved: lets a
+    caller skip checking twice. Every file of docs/, not only pages: docs_files rejects more."""
+    files = sorted(Path(docs).rglob("*")) + [f for f in others if f.exists()]
+    return tuple((str(f), f.lstat().st_mtime_ns, f.lstat().st_size) for f in files)
 
 
 def checked_files(project: Path) -> tuple[Path, ...]:
@@ -99,12 +103,14 @@ def check_docs(docs: Path | str) -> dict[str, dict[str, Page]]:
     docs = Path(docs)
     if not (docs / DEFAULT_LANGUAGE).is_dir():
         raise TranslationError(docs / DEFAULT_LANGUAGE, None, "the Russian pages' folder is missing")
+    check_docs_files(docs)
     pages: dict[str, dict[str, Page]] = {}
     for lang in LANGUAGES:
         pages[lang] = {}
         for path in page_paths(docs, lang) if (docs / lang).is_dir() else []:
             page = read_page(docs, lang, path)
             check_front_matter(page)
+            check_page_policy(page)
             if lang != DEFAULT_LANGUAGE and path not in pages[DEFAULT_LANGUAGE]:
                 raise TranslationError(page.file, 1, f"there is no Russian page docs/{DEFAULT_LANGUAGE}/{path}: "
                                                      "a translation has the same path as its Russian original")

@@ -30,6 +30,10 @@ TRANSLATION_STATES = ("draft", "reviewed")
 SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
 FENCE = re.compile(r"^-{3}\s*$")
 CLOSING = re.compile(r"^(?:-{3}|\.{3})\s*$")
+# A line inside front matter: a key, an indented or list continuation, a comment, or blank. The first
+# line that is none of these (the page's text) shows where a missing closing '---' belonged.
+FRONT_MATTER_LINE = re.compile(r"^(?:\s|#|-|$|[\"']?[^\s:#\"'][^:]*[\"']?\s*:(?:\s|$))")
+MAX_PAGE_BYTES = 1024 * 1024
 DAY = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"(`+).+?\1")
@@ -62,24 +66,55 @@ class Page:
 def read_text(file: Path) -> str:
     """The file's text as MkDocs reads it (UTF-8, a leading BOM dropped), with \\n line ends."""
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        raw = file.read_bytes()
+    except OSError as error:
+        raise TranslationError(file, None, f"cannot read the file ({error.strerror})") from None
+    if len(raw) > MAX_PAGE_BYTES:
+        raise TranslationError(file, None, f"the page is {len(raw) // 1024} KB; at most {MAX_PAGE_BYTES // 1024} KB "
+                                           "(readers pay for every byte on their phones): split it into several pages")
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise TranslationError(file, None, f"not UTF-8 text ({error.reason}): save the file as UTF-8") from None
+        line = raw[:error.start].count(b"\n") + 1
+        raise TranslationError(file, line, f"not UTF-8 text (byte 0x{raw[error.start]:02x} on this line: {error.reason}): "
+                                           "save the file as UTF-8 (in the editor: Save with encoding → UTF-8), "
+                                           "then check the letters of this line") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_page(docs: Path, lang: str, path: str) -> Page:
     """Read docs/<lang>/<path> and parse its front matter; raise TranslationError if it is broken."""
     file = docs / lang / path
-    lines = tuple(read_text(file).split("\n"))
+    return parse_page(file, lang, path, read_text(file))
+
+
+def parse_page(file: Path, lang: str, path: str, text: str) -> Page:
+    """A page from its text (\\n line ends); `file` is where errors are reported."""
+    lines = tuple(text.split("\n"))
     if not lines or not FENCE.match(lines[0]):
         raise TranslationError(file, 1, "no front matter: the page must start with a line '---', "
                                         "then 'title: …', then another line '---'")
     end = next((i for i in range(1, len(lines)) if CLOSING.match(lines[i])), None)
+    stray = next((i for i in range(1, end or len(lines)) if not FRONT_MATTER_LINE.match(lines[i])), None)
     if end is None:
-        raise TranslationError(file, 1, "the front matter is not closed: add a line '---' after its last key")
-    meta = _parse(file, "\n".join(lines[1:end]) + "\n")
+        _not_closed(file, lines, stray)
+    if end == len(lines) - 1 and not text.endswith("\n"):
+        raise TranslationError(file, end + 1, "the page ends on its front matter's closing line, without a line break: "
+                                              "MkDocs would show the front matter as text. Press Enter at the end of "
+                                              "this line and write the page's text below it")
+    try:
+        meta = _parse(file, "\n".join(lines[1:end]) + "\n")
+    except TranslationError:
+        if stray is None:
+            raise
+        _not_closed(file, lines, stray)  # the page's text was read as front matter
     return Page(file=file, lang=lang, path=path, meta=meta, lines=lines, body_start=end + 2)
+
+
+def _not_closed(file: Path, lines: tuple[str, ...], stray: int | None) -> None:
+    last = max((i for i in range(1, stray or len(lines)) if lines[i].strip() and lines[i][0] != "#"), default=0) + 1
+    raise TranslationError(file, 1, "the front matter is not closed (it starts here): add a line '---' "
+                                    f"after its last key (line {last}), before the page's text")
 
 
 def _parse(file: Path, text: str) -> Mapping:

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sitebuild.glossary import Term
 from sitebuild.search import MAX_WORD, WORD
@@ -52,8 +53,7 @@ class Finding:
                 f"(glossary/terms.yaml, term '{self.term_id}', {self.lang}: avoid «{self.variant}»)")
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     line: int
     column: int
     end: int
@@ -90,14 +90,18 @@ def find_avoided(terms: list[Term], found_in: list[Source]) -> list[Finding]:
         texts = [(source, unit, _words(unit)) for source in found_in if source.lang == lang for unit in source.units]
         known = {word.form for _, _, words in texts for word in words}
         variant_words = {variant: [w.form for w in _words(((0, variant),))] for _, variant in rules}
-        stem = stems(lang, known | {w for forms in variant_words.values() for w in forms}, known)
+        stem = stems(lang, {w for forms in variant_words.values() for w in forms}, known)
         by_first: dict[str, list[tuple[Term, str, tuple[str, ...]]]] = {}
         for term, variant in rules:
             key = tuple(stem[w] for w in variant_words[variant])
             if key:
                 by_first.setdefault(key[0], []).append((term, variant, key))
+        # A stem is the word less its endings, its last letter perhaps hardened (г → к): only words
+        # that begin like one of the variants' stems can have it, and only those need stemming.
+        starts = tuple(sorted({s[:-1] for s in stem.values()}))
+        stem.update(stems(lang, {w for w in known if w.startswith(starts)}, known))
         for source, unit, words in texts:
-            keys = [stem[w.form] for w in words]
+            keys = [stem.get(w.form) for w in words]
             for i, first in enumerate(keys):
                 for term, variant, key in by_first.get(first, ()):
                     if tuple(keys[i:i + len(key)]) == key:

@@ -279,7 +279,7 @@ def feed_time(report: Report, sizes: list[int], runs: int, enforce: bool) -> Non
         "## Feed generation",
         "",
         "Synthetic KeyDates (the real entries repeated with new ids and days). `feed_bytes`: the Russian "
-        "subscription feed. `feed_files`: all that a build writes, for 3 languages (the feed + one .ics per event); "
+        "subscription feed. `feed_files`: all that a build writes, for 3 languages (subscription, organiser and topic feeds, one .ics per event, QR codes, embeddable lists, dates.json); "
         "a build calls it once per language. *Exponent* k in time ∝ events^k from the previous row (1 = linear).",
         "",
         "| events | runs | feed_bytes (ru) | feed size | feed_files (3 languages) | files | feed_files per event | exponent feed_bytes / feed_files |",

@@ -3,8 +3,9 @@
 The events are the real calendar/dates.yaml entries repeated with new ids and days, so each
 has real texts in every language. Two timings per size:
   feed_bytes  — the Russian subscription feed (one calendar with every event);
-  feed_files  — everything a build writes: the feed and one single-event file per event,
-                for all three languages.
+  feed_files  — everything a build writes: the subscription, organiser and topic feeds, one
+                single-event file per event, QR codes, embeddable lists and dates.json, for
+                all three languages.
 """
 
 from __future__ import annotations

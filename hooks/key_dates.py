@@ -4,7 +4,10 @@ A thin adapter: the work is done by the plain-Python `sitebuild.keydates` packag
 Pages ask for generated content with a marker on a line of its own:
   <!-- key-dates -->          short list of all dates (home page)
   <!-- key-dates-full -->     every date with origin and "add to calendar" (calendar page)
-  <!-- calendar-subscribe --> subscription links (calendar page)
+  <!-- calendar-subscribe --> feed URL, copy button, one-click links per client, QR code (calendar page)
+  <!-- calendar-organiser --> the organiser feed (with preparation reminders)
+  <!-- calendar-topics -->    one feed per category
+  <!-- calendar-data -->      dates.json and the embeddable list with its iframe snippet
   <!-- year-view -->          twelve month grids for `extra.calendar_year` (year page)
 """
 
@@ -19,7 +22,9 @@ from mkdocs.structure.pages import Page
 
 from sitebuild.keydates.files import feed_files
 from sitebuild.keydates.load import DatesError, KeyDates, load_dates
-from sitebuild.keydates.pages import SWIT_CHAPTER_PAGES, key_dates_full, key_dates_list, subscribe_block, year_view
+from sitebuild.keydates.lock import check_lock, lock_path
+from sitebuild.keydates.pages import (SWIT_CHAPTER_PAGES, data_block, key_dates_full, key_dates_list, organiser_block,
+                                      subscribe_block, topics_block, year_view)
 from sitebuild.languages import DEFAULT_LANGUAGE
 from sitebuild.output import write_files
 from sitebuild.site_config import ConfigValueError, check_calendar_year
@@ -28,6 +33,7 @@ from sitebuild.urls import path_in_language
 
 DATES_FILE = "calendar/dates.yaml"
 YEAR_VIEW = "<!-- year-view -->"
+SUBSCRIBE = "<!-- calendar-subscribe -->"
 _dates: KeyDates | None = None
 
 
@@ -42,13 +48,14 @@ def _language(config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> None:
     """Load and check the dates before each language is built, before anything is written."""
     global _dates
-    docs = Path(config.docs_dir) / DEFAULT_LANGUAGE
+    docs = Path(config.docs_dir)
     try:
         check_calendar_year(config.extra.get("calendar_year"))
     except ConfigValueError as error:
         raise PluginError(str(error)) from None
     try:
-        _dates = load_dates(_root(config) / DATES_FILE, page_exists=lambda page: (docs / page).is_file())
+        _dates = load_dates(_root(config) / DATES_FILE, page_exists=lambda page, lang: (docs / lang / page).is_file())
+        check_lock(_dates, lock_path(_root(config) / DATES_FILE))
     except DatesError as error:
         raise PluginError(str(error)) from None
 
@@ -74,8 +81,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     fills = {
         "<!-- key-dates -->": lambda: key_dates_list(_dates, lang, page=path),
         "<!-- key-dates-full -->": lambda: key_dates_full(_dates, lang, page=path),
-        "<!-- calendar-subscribe -->": lambda: subscribe_block(lang, page=path, site_url=config.site_url),
+        SUBSCRIBE: lambda: subscribe_block(_dates, lang, page=path, site_url=config.site_url),
+        "<!-- calendar-organiser -->": lambda: organiser_block(_dates, lang, site_url=config.site_url),
+        "<!-- calendar-topics -->": lambda: topics_block(_dates, lang, site_url=config.site_url),
+        "<!-- calendar-data -->": lambda: data_block(_dates, lang, page=path, site_url=config.site_url),
     }
+    if SUBSCRIBE in markdown:
+        page.meta["copy_button"] = True  # overrides/main.html then loads its script
     for marker, fill in fills.items():
         if marker in markdown:
             markdown = markdown.replace(marker, fill())
@@ -94,7 +106,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write this language's feed and event files (mkdocs-static-i18n builds each language)."""
+    """Write this language's calendar files (mkdocs-static-i18n builds each language; the
+    default language's build also writes dates.json)."""
     if _dates is not None:
         files = feed_files(_dates, site_url=config.site_url, languages=(_language(config),))
         write_files(files, Path(config.site_dir))

@@ -21,6 +21,7 @@ FOLDER_LINK = re.compile(r'(href|src)="((?:\.\.?/)*(?:[^":#?]+/)?)(#[^"]*)?"')
 TEXT_SUFFIXES = {".html"}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 SHARED = ("assets/",)
+CALENDAR_SHARED = ("dates.json", "embed.css")  # calendar/: used by every language's calendar files
 # Material files our pages never load (its JavaScript bundle and search), source maps, the
 # sitemap, and our search index (search cannot load it from a file:// page, so it stays hidden).
 UNUSED = re.compile(r"^assets/javascripts/(bundle\.|lunr/|workers/)|\.map$|^sitemap\.xml|^search/")
@@ -44,8 +45,14 @@ def _belongs(rel: str, lang: str) -> bool:
         return True
     if rel.startswith("offline/"):
         return False
-    if rel.startswith("calendar/") and rel.endswith(".ics"):
-        return rel == f"calendar/{lang}.ics" or rel.startswith(f"calendar/{lang}/")
+    if rel.startswith("calendar/"):  # the calendar files: a language's own, and the shared ones
+        rest = rel.removeprefix("calendar/")
+        if rest.split("/", 1)[0] in LANGUAGES and "/" in rest:
+            return rest.startswith(f"{lang}/")
+        if rest.endswith(".ics"):
+            return rest == f"{lang}.ics"
+        if rest in CALENDAR_SHARED:
+            return True
     if lang == DEFAULT_LANGUAGE:
         return first not in LANGUAGES or first == DEFAULT_LANGUAGE
     return first == lang

@@ -21,9 +21,33 @@ def feed_path(lang: str) -> str:
     return f"calendar/{lang}.ics"
 
 
-def event_path(lang: str, event_id: str) -> str:
-    """The single-event download: "calendar/ky/sex-workers-day.ics"."""
-    return f"calendar/{lang}/{event_id}.ics"
+def event_path(lang: str, neutral_id: str) -> str:
+    """The single-event download, named by the event's neutral id: "calendar/ky/16d6214e.ics"."""
+    return f"calendar/{lang}/{neutral_id}.ics"
+
+
+def organiser_path(lang: str) -> str:
+    """The feed with preparation reminders: "calendar/ky/organiser.ics"."""
+    return f"calendar/{lang}/organiser.ics"
+
+
+def topic_path(lang: str, category: str) -> str:
+    """The feed of one category: "calendar/ky/topics/hiv.ics"."""
+    return f"calendar/{lang}/topics/{category}.ics"
+
+
+def qr_path(lang: str) -> str:
+    """The QR code of the language's feed URL: "calendar/ky/qr.svg"."""
+    return f"calendar/{lang}/qr.svg"
+
+
+def embed_path(lang: str) -> str:
+    """The page an NGO puts in an iframe: "calendar/ky/embed.html"."""
+    return f"calendar/{lang}/embed.html"
+
+
+DATES_JSON = "calendar/dates.json"
+EMBED_CSS = "calendar/embed.css"
 
 
 def absolute(site_url: str, path: str) -> str:

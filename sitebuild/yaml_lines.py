@@ -36,6 +36,9 @@ class Mapping(dict):
 
     line: int = 0
     key_lines: dict[Any, int]
+    # What the author typed for each plain scalar value: `date: 0303` is read as the number 195
+    # (YAML 1.1 octal), and a message must quote "0303", not 195.
+    sources: dict[Any, str]
 
 
 # libyaml's parser where PyYAML was built with it (several times faster); same results.
@@ -47,19 +50,38 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Iterable[M
     mapping = Mapping()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.sources = {}
     yield mapping
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping.key_lines:
             raise yaml.MarkedYAMLError(problem=f"key '{key}' appears twice", problem_mark=key_node.start_mark)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.ScalarNode):
+            mapping.sources[key] = value_node.value
         mapping[key] = loader.construct_object(value_node, deep=True)
 
 
 LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
-def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[LineLoader] = LineLoader) -> Any:
+class DataLoader(LineLoader):
+    """The loader of data files (dates, glossary, interface): an unquoted date such as 2027-02-30
+    that is no real day stays the text the author wrote, so that the reader of the file reports
+    it at its line instead of a Python traceback."""
+
+
+def _construct_timestamp(loader: DataLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[LineLoader] = DataLoader) -> Any:
     """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line."""
     try:
         raw = path.read_bytes()

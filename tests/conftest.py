@@ -37,8 +37,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def language_of(html_path: Path, site_dir: Path) -> str:
     """The language a built page belongs to, from its place in the site tree."""
-    first = html_path.relative_to(site_dir).parts[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    parts = html_path.relative_to(site_dir).parts
+    if parts[0] == "calendar" and len(parts) > 2 and parts[1] in LANGUAGES:
+        return parts[1]  # a language's calendar files (calendar/ky/embed.html)
+    return parts[0] if parts[0] in LANGUAGES and parts[0] != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
 
 
 def pages(lang: str) -> list[str]:

@@ -1,5 +1,5 @@
 // Parse .ics files with Thunderbird's ical.js and print, as JSON, per file: the calendar's
-// properties and every event with its occurrences in one year.
+// properties and every event with its occurrences (first day, exclusive end) starting in YEAR.
 // Usage: node tests/icaljs_expand.mjs YEAR FILE...
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
@@ -13,17 +13,24 @@ for (const file of files) {
     const occurrences = [];
     const iterator = event.iterator();
     for (let next = iterator.next(); next && next.year <= Number(year); next = iterator.next()) {
-      if (next.year === Number(year)) occurrences.push(next.toString());
+      if (next.year !== Number(year)) continue;
+      const details = event.getOccurrenceDetails(next);
+      occurrences.push([details.startDate.toString(), details.endDate.toString()]);
     }
-    const end = event.endDate;
+    const lastModified = component.getFirstPropertyValue("last-modified");
     return {
       uid: event.uid,
       summary: event.summary,
+      description: event.description,
       summaryLanguage: component.getFirstProperty("summary").getParameter("language"),
       allDay: event.startDate.isDate,
       lengthDays: event.duration.toSeconds() / 86400,
+      sequence: event.sequence,
+      dtstamp: component.getFirstPropertyValue("dtstamp").toString(),
+      lastModified: lastModified ? lastModified.toString() : null,
       url: component.getFirstPropertyValue("url"),
       categories: component.getFirstProperty("categories").getValues(),
+      alarms: component.getAllSubcomponents("valarm").map((alarm) => alarm.getFirstPropertyValue("trigger").toString()),
       occurrences,
     };
   });
@@ -31,6 +38,7 @@ for (const file of files) {
     name: root.getFirstPropertyValue("name"),
     calname: root.getFirstPropertyValue("x-wr-calname"),
     method: root.getFirstPropertyValue("method"),
+    refresh: root.getFirstPropertyValue("refresh-interval") ? String(root.getFirstPropertyValue("refresh-interval")) : null,
     events,
   };
 }

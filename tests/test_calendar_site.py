@@ -1,5 +1,5 @@
 """The calendar on the built site: feeds and event files where the pages link to them,
-subscription links from site_url, the year view, the home page list, and `mkdocs serve`."""
+every client's path, the QR code, the organiser and topic feeds, dates.json, the embeddable list, the year view, the home page list, and `mkdocs serve`."""
 
 from __future__ import annotations
 
@@ -10,35 +10,92 @@ import subprocess
 import sys
 import time
 import urllib.request
+import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from conftest import LANGUAGES, ROOT, copy_project, html_for
 from sitebuild.keydates.load import load_dates
+from sitebuild.keydates.texts import LABELS
 
 DATES = load_dates(ROOT / "calendar" / "dates.yaml")
 SITE_URL_IN_TESTS = "http://127.0.0.1:8000/"  # mkdocs.yml default when SITE_URL is not set
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_add_to_calendar_link_reaches_its_event_file(site: Path, lang: str) -> None:
+def test_every_add_to_calendar_link_reaches_its_event_file_under_a_neutral_name(site: Path, lang: str) -> None:
     page = html_for(site, lang, "calendar/index.md")
-    links = re.findall(r'<a href="([^"]+\.ics)" download>', page.read_text(encoding="utf-8"))
+    links = re.findall(r'<a href="([^"]+\.ics)" download="([^"]+)">', page.read_text(encoding="utf-8"))
     assert len(links) == len(DATES.events) + 1  # one per event, and the whole feed
-    for href in links:
+    for href, name in links:
         target = (page.parent / href).resolve()
         assert target.is_file(), href
+        assert target.name == name and re.fullmatch(r"[0-9a-f]{8}\.ics|(ru|ky|kk)\.ics", name), name
         assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
-    assert (page.parent / links[0]).resolve() == (site / "calendar" / f"{lang}.ics").resolve()
+    feed = [href for href, name in links if name == f"{lang}.ics"]
+    assert len(feed) == 1 and (page.parent / feed[0]).resolve() == (site / "calendar" / f"{lang}.ics").resolve()
+
+
+# The path of each client on the calendar page: a one-click link or the steps, in every language.
+CLIENT_HEADINGS = ["iPhone", "Google", "Outlook.com", "Android", "Thunderbird"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_subscribe_block_gives_webcal_and_https_links_from_site_url(site: Path, lang: str) -> None:
+def test_calendar_page_gives_every_client_a_path(site: Path, lang: str) -> None:
     html = html_for(site, lang, "calendar/index.md").read_text(encoding="utf-8")
     https = f"{SITE_URL_IN_TESTS}calendar/{lang}.ics"
-    assert f'href="webcal://{https.split("://", 1)[1]}"' in html
-    assert f"<code>{https}</code>" in html
+    webcal = f"webcal://{https.split('://', 1)[1]}"
+    assert f'href="{webcal}"' in html
+    google = "https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe="")
+    assert f'href="{google}" rel="noreferrer noopener"' in html
+    outlook = f"https://outlook.live.com/calendar/0/addfromweb?url={quote(https, safe='')}&amp;name="
+    assert f'href="{outlook}' in html
+    labels = LABELS[lang]
+    for label in (labels["opens_google"], labels["opens_outlook"], labels["google"], labels["outlook"], labels["apple"]):
+        assert label in html, label
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", html)
+    for client in CLIENT_HEADINGS:
+        assert any(h.startswith(client) for h in headings), (client, headings)
+    assert "ICSx⁵" in html and "F-Droid" in html
+    # the URL in a field to select (no JavaScript needed) and a copy button that JavaScript shows
+    assert re.search(rf'<input id="feed-url-{lang}" class="feed-url" type="text" value="{re.escape(https)}" readonly>', html)
+    assert f'data-copy="feed-url-{lang}"' in html and re.search(r"<button[^>]*hidden>", html)
+    assert "assets/javascripts/copy-link.js" in html
+    # every link that leaves the site sends no referrer
+    for href, attrs in re.findall(r'<a href="(https?://[^"]+)"([^>]*)>', html):
+        if not href.startswith(SITE_URL_IN_TESTS):
+            assert 'rel="noreferrer' in attrs, href
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_calendar_page_shows_the_qr_code_of_the_feed_url(site: Path, lang: str) -> None:
+    page = html_for(site, lang, "calendar/index.md")
+    html = page.read_text(encoding="utf-8")
+    src, width = re.search(r'<figure class="feed-qr"><img src="([^"]+)" width="(\d+)"', html).groups()
+    svg = (page.parent / src).resolve()
+    assert svg == (site / "calendar" / lang / "qr.svg").resolve()
+    assert f'width="{width}"' in svg.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_calendar_page_links_the_organiser_and_topic_feeds_json_and_embed(site: Path, lang: str) -> None:
+    page = html_for(site, lang, "calendar/index.md")
+    html = page.read_text(encoding="utf-8")
+    for path in [f"calendar/{lang}/organiser.ics", *(f"calendar/{lang}/topics/{c}.ics" for c in DATES.categories),
+                 "calendar/dates.json"]:
+        assert f"<code>{SITE_URL_IN_TESTS}{path}</code>" in html, path
+        assert (site / path).is_file(), path
+    snippet = re.search(r'<pre class="embed-snippet"><code>(.*?)</code></pre>', html).group(1)
+    assert snippet.startswith(f"&lt;iframe src=&quot;{SITE_URL_IN_TESTS}calendar/{lang}/embed.html&quot;")
+    assert "sandbox=&quot;allow-popups" in snippet
+    embed = site / "calendar" / lang / "embed.html"
+    text = embed.read_text(encoding="utf-8")
+    assert "<script" not in text
+    for href in re.findall(r'href="([^"]+)"', text):
+        assert (embed.parent / href.split("#")[0]).resolve().exists(), href
+    json.loads((site / "calendar" / "dates.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -102,8 +159,12 @@ def test_mkdocs_serve_writes_feeds_and_rebuilds_when_dates_change(tmp_path: Path
         wait_for(lambda: b"BEGIN:VCALENDAR" in fetch(base + "calendar/ky.ics"), 120)
         assert f"webcal://127.0.0.1:{port}/calendar/ky.ics".encode() in fetch(base + "ky/calendar/")
         dates = project / "calendar" / "dates.yaml"
-        old = DATES.in_year_order()[0].texts["ky"].title
-        dates.write_text(dates.read_text(encoding="utf-8").replace(old, "Жаңы аталыш", 1), encoding="utf-8")
+        first = DATES.in_year_order()[0]
+        text = dates.read_text(encoding="utf-8")
+        start = text.index(f"  - id: {first.id}\n")
+        changed = (text[start:].replace(first.texts["ky"].title, "Жаңы аталыш", 1)
+                   .replace("updated: 2026-12-01", "updated: 2026-12-02", 1))  # a change needs a new revision
+        dates.write_text(text[:start] + changed, encoding="utf-8")
         wait_for(lambda: "Жаңы аталыш".encode() in fetch(base + "calendar/ky.ics"), 120)
     finally:
         server.terminate()

@@ -1,4 +1,5 @@
-"""Key dates: dates.yaml → feeds that real clients accept, byte-identical on every build."""
+"""Key dates: dates.yaml → feeds that real clients accept, byte-identical on every build;
+single-event files that import as one day; dates.json; the embeddable list; the QR code."""
 
 from __future__ import annotations
 
@@ -7,34 +8,38 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, datetime
+import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
-import vobject
 from icalendar import Calendar
 
 from conftest import LANGUAGES, ROOT
-from sitebuild.keydates.feed import event_bytes, feed_bytes
+from sitebuild.keydates.data import dates_json
+from sitebuild.keydates.embed import embed_html
+from sitebuild.keydates.feed import event_bytes, feed_bytes, language_files
+from sitebuild.keydates.files import feed_files
 from sitebuild.keydates.load import KeyDates, load_dates
 
 DATA = Path(__file__).parent / "data"
-GOLDEN = DATA / "golden" / "ky.ics"
-YEAR = 2027
+GOLDEN = DATA / "golden"
 SITE_URL = "https://example.org/"
+SUBSCRIPTION_PROPERTIES = ("METHOD", "NAME", "X-WR-CALNAME", "X-WR-CALDESC", "REFRESH-INTERVAL", "X-PUBLISHED-TTL")
 
 
 def real_dates() -> KeyDates:
-    return load_dates(ROOT / "calendar" / "dates.yaml", page_exists=lambda p: (ROOT / "docs" / "ru" / p).is_file())
-
-
-def expected_days(dates: KeyDates, year: int) -> dict[str, date]:
-    """id -> first day in `year`, straight from the YAML."""
-    return {e.id: e.first_day(year) for e in dates.events if e.yearly or e.year == year}
+    return load_dates(ROOT / "calendar" / "dates.yaml",
+                      page_exists=lambda p, lang: (ROOT / "docs" / lang / p).is_file())
 
 
 def unfolded_lines(feed: bytes) -> list[str]:
     return feed.decode("utf-8").replace("\r\n ", "").split("\r\n")
+
+
+def head_of(feed: bytes) -> list[str]:
+    lines = unfolded_lines(feed)
+    return lines[: lines.index("BEGIN:VEVENT")]
 
 
 # --- the data --------------------------------------------------------------------------------
@@ -50,24 +55,30 @@ def test_real_dates_file_holds_every_key_date_of_the_fact_sheet() -> None:
     assert len(dates.events) == 14
 
 
-# --- golden file and determinism -------------------------------------------------------------
+# --- golden files and determinism ------------------------------------------------------------
 
 
-def test_feed_matches_golden_file() -> None:
-    dates = load_dates(DATA / "dates.yaml")
-    assert feed_bytes(dates, "ky", site_url=SITE_URL) == GOLDEN.read_bytes()
+@pytest.mark.parametrize("name", ["ky.ics", "ky/organiser.ics", "ky/16d6214e.ics", "dates.json"])
+def test_files_match_golden_files(name: str) -> None:
+    """To accept a deliberate change: python -m sitebuild.keydates feeds tests/data/dates.yaml
+    --site-url https://example.org/ --out /tmp/x, then copy the file into tests/data/golden/."""
+    files = feed_files(load_dates(DATA / "dates.yaml"), site_url=SITE_URL)
+    golden = GOLDEN / name.replace("/", "-")
+    assert files[f"calendar/{name}"] == golden.read_bytes(), golden
 
 
-def test_feeds_are_byte_identical_across_processes(tmp_path: Path) -> None:
+def test_calendar_files_are_byte_identical_across_processes(tmp_path: Path) -> None:
     outputs = []
     for n, tz in enumerate(["UTC", "Asia/Bishkek"]):
         out = tmp_path / str(n)
         env = {**os.environ, "TZ": tz, "PYTHONHASHSEED": str(n + 1)}
         subprocess.run([sys.executable, "-m", "sitebuild.keydates", "feeds", "--out", str(out), "--site-url", SITE_URL],
                        cwd=ROOT, env=env, check=True, capture_output=True)
-        outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.ics"))})
+        outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]) == len(LANGUAGES) * (1 + len(real_dates().events))
+    dates = real_dates()
+    per_language = 1 + 1 + len(dates.categories) + len(dates.events) + 2  # feed, organiser, topics, events, QR, embed
+    assert len(outputs[0]) == len(LANGUAGES) * per_language + 2  # dates.json, embed.css
 
 
 def test_uids_do_not_change_when_texts_or_site_change(tmp_path: Path) -> None:
@@ -79,102 +90,158 @@ def test_uids_do_not_change_when_texts_or_site_change(tmp_path: Path) -> None:
         for p, url in [(DATA / "dates.yaml", SITE_URL), (changed, "https://mirror.example.net/")]
     ]
     assert uids[0] == uids[1]
-    assert len(set(uids[0])) == 3
+    assert len(set(uids[0])) == 4
+    # as first published (calendar-clients review, §2): imported copies stay updatable
+    assert "end-violence-against-sex-workers.ru@key-dates.beregi-sebya" in uids[0]
 
 
 # --- RFC 5545 shape --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_feed_has_everything_clients_need(lang: str) -> None:
+def test_feeds_have_everything_subscribing_clients_need(lang: str) -> None:
     dates = real_dates()
-    feed = feed_bytes(dates, lang, site_url=SITE_URL)
-    assert feed.endswith(b"\r\n") and b"\n" not in feed.replace(b"\r\n", b"")
-    assert all(len(line) <= 75 for line in feed.split(b"\r\n")), "a line is longer than 75 octets"
-    for line in feed.split(b"\r\n"):
-        line.decode("utf-8")  # folding never cuts a Cyrillic letter in half
-    lines = unfolded_lines(feed)
-    head = lines[: lines.index("BEGIN:VEVENT")]
-    assert head[:2] == ["BEGIN:VCALENDAR", "VERSION:2.0"]
-    prodid = next(l for l in head if l.startswith("PRODID:"))
-    assert not re.search(r"\d+\.\d+", prodid), "PRODID must not carry a library version"
-    for prop in ("METHOD:PUBLISH", f"NAME;LANGUAGE={lang}:", "X-WR-CALNAME:", "X-WR-CALDESC:",
-                 "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D"):
-        assert any(l.startswith(prop) for l in head), prop
-    events = Calendar.from_ical(feed).walk("VEVENT")
+    calendars = language_files(dates, lang, site_url=SITE_URL)
+    for feed in [calendars["feed"], calendars["organiser"], *calendars["topics"].values()]:
+        assert feed.endswith(b"\r\n") and b"\n" not in feed.replace(b"\r\n", b"")
+        assert all(len(line) <= 75 for line in feed.split(b"\r\n")), "a line is longer than 75 octets"
+        for line in feed.split(b"\r\n"):
+            line.decode("utf-8")  # folding never cuts a Cyrillic letter in half
+        head = head_of(feed)
+        assert head[:2] == ["BEGIN:VCALENDAR", "VERSION:2.0"]
+        prodid = next(l for l in head if l.startswith("PRODID:"))
+        assert not re.search(r"\d+\.\d+", prodid), "PRODID must not carry a library version"
+        for prop in ("METHOD:PUBLISH", f"NAME;LANGUAGE={lang}:", "X-WR-CALNAME:", "X-WR-CALDESC:",
+                     "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D"):
+            assert any(l.startswith(prop) for l in head), prop
+    names = {str(Calendar.from_ical(f)["NAME"]) for f in [calendars["feed"], calendars["organiser"],
+                                                            *calendars["topics"].values()]}
+    assert len(names) == 2 + len(dates.categories), "each feed needs its own name in the list of calendars"
+    events = Calendar.from_ical(calendars["feed"]).walk("VEVENT")
     assert len(events) == len(dates.events)
     for event, key_date in zip(events, dates.in_year_order()):
         text = event.to_ical().decode("utf-8").replace("\r\n ", "")
         assert f"UID:{key_date.id}.{lang}@" in text
-        assert "DTSTAMP:20261101T000000Z" in text
         assert "DTSTART;VALUE=DATE:" in text and "DTEND;VALUE=DATE:" in text
         assert ("RRULE:FREQ=YEARLY" in text) == key_date.yearly
         assert f"SUMMARY;LANGUAGE={lang}:" in text and f"DESCRIPTION;LANGUAGE={lang}:" in text
         assert f"CATEGORIES;LANGUAGE={lang}:" in text
-        assert "TRANSP:TRANSPARENT" in text
+        assert "TRANSP:TRANSPARENT" in text and "BEGIN:VALARM" not in text
         assert str(event["SUMMARY"]) == key_date.texts[lang].title
         end = event.decoded("DTEND")
         assert (end - event.decoded("DTSTART")).days == (key_date.last_day(2020) - key_date.first_day(2020)).days + 1
 
 
-def test_event_file_is_the_feed_event_alone() -> None:
-    dates = real_dates()
-    event = dates.events[0]
-    single = Calendar.from_ical(event_bytes(dates, event, "kk", site_url=SITE_URL)).walk("VEVENT")
-    in_feed = [e for e in Calendar.from_ical(feed_bytes(dates, "kk", site_url=SITE_URL)).walk("VEVENT")
-               if e["UID"] == single[0]["UID"]]
-    assert len(single) == 1 and single[0].to_ical() == in_feed[0].to_ical()
-
-
-# --- independent parsers ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_vobject_parses_the_feed_and_its_rules_give_the_yaml_dates(lang: str) -> None:
-    dates = real_dates()
-    parsed = vobject.readOne(feed_bytes(dates, lang, site_url=SITE_URL).decode("utf-8"))
-    got = {}
-    for vevent in parsed.vevent_list:
-        event_id = vevent.uid.value.split(".")[0]
-        occurrences = vevent.getrruleset(addRDate=True).between(
-            datetime(YEAR, 1, 1), datetime(YEAR, 12, 31, 23, 59), inc=True)
-        days = [d.date() for d in occurrences]
-        assert len(days) == 1, f"{event_id}: {days}"
-        got[event_id] = days[0]
-        assert vevent.summary.params["LANGUAGE"] == [lang]
-    assert got == expected_days(dates, YEAR)
-
-
-def test_ical_js_parses_every_feed_and_expands_the_yaml_dates(tmp_path: Path) -> None:
-    dates = real_dates()
-    paths = []
-    for lang in LANGUAGES:
-        path = tmp_path / f"{lang}.ics"
-        path.write_bytes(feed_bytes(dates, lang, site_url=SITE_URL))
-        paths.append(path)
-    run = subprocess.run(["node", str(Path(__file__).parent / "icaljs_expand.mjs"), str(YEAR), *map(str, paths)],
-                         cwd=ROOT, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    parsed = json.loads(run.stdout)
-    expected = {k: [v.isoformat()] for k, v in expected_days(dates, YEAR).items()}
-    for lang, path in zip(LANGUAGES, paths):
-        feed = parsed[str(path)]
-        assert feed["method"] == "PUBLISH"
-        assert feed["name"] == feed["calname"] == dates.calendar[lang].title
-        got = {e["uid"].split(".")[0]: e["occurrences"] for e in feed["events"]}
-        assert got == expected
-        for event, key_date in zip(feed["events"], dates.in_year_order()):
-            assert event["allDay"] and event["summaryLanguage"] == lang
-            assert event["summary"] == key_date.texts[lang].title
-            assert event["lengthDays"] == (key_date.last_day(YEAR) - key_date.first_day(YEAR)).days + 1
-            assert event["url"].startswith(SITE_URL)
+def test_revision_gives_dtstamp_last_modified_and_sequence(tmp_path: Path) -> None:
+    source = (DATA / "dates.yaml").read_text(encoding="utf-8")
+    dates = load_dates(DATA / "dates.yaml")
+    event = Calendar.from_ical(feed_bytes(dates, "ru", site_url=SITE_URL)).walk("VEVENT")[0]
+    text = event.to_ical().decode()
+    assert "DTSTAMP:20261201T000000Z" in text and "LAST-MODIFIED:20261201T000000Z" in text
+    assert event["SEQUENCE"] == 30  # days from 2026-11-01, the feeds' first publication
+    later = tmp_path / "dates.yaml"
+    later.write_text(source.replace("updated: 2026-12-01", "updated: 2027-01-15", 1), encoding="utf-8")
+    event = Calendar.from_ical(feed_bytes(load_dates(later), "ru", site_url=SITE_URL)).walk("VEVENT")
+    changed = [e for e in event if e["UID"].startswith("end-violence")][0]
+    assert changed["SEQUENCE"] == 75 and changed.decoded("LAST-MODIFIED").date() == date(2027, 1, 15)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_files_of_a_build_equal_the_feed_and_event_serialisations(lang: str) -> None:
-    from sitebuild.keydates.feed import language_files
-
+def test_event_files_import_as_one_day_with_a_link_back_and_an_alarm(lang: str) -> None:
     dates = real_dates()
-    feed, events = language_files(dates, lang, site_url=SITE_URL)
-    assert feed == feed_bytes(dates, lang, site_url=SITE_URL)
-    assert events == {e.id: event_bytes(dates, e, lang, site_url=SITE_URL) for e in dates.events}
+    calendars = language_files(dates, lang, site_url=SITE_URL)
+    files = feed_files(dates, site_url=SITE_URL, languages=(lang,))
+    for key_date in dates.events:
+        name = f"calendar/{lang}/{key_date.neutral_id}.ics"
+        assert re.fullmatch(rf"calendar/{lang}/[0-9a-f]{{8}}\.ics", name)
+        data = files[name]
+        assert data == calendars["events"][key_date.id] == event_bytes(dates, key_date, lang, site_url=SITE_URL)
+        head = head_of(data)
+        assert head == ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Beregi sebya//Key dates//EN", "CALSCALE:GREGORIAN"]
+        for prop in SUBSCRIPTION_PROPERTIES:
+            assert not any(l.startswith(prop + ":") or l.startswith(prop + ";") for l in head), prop
+        (event,) = Calendar.from_ical(data).walk("VEVENT")
+        page_url = str(event["URL"])
+        assert page_url.startswith(SITE_URL) and str(event["DESCRIPTION"]).endswith("\n\n" + page_url.join(
+            [{"ru": "Подробнее: ", "ky": "Кененирээк: ", "kk": "Толығырақ: "}[lang], ""]))
+        (alarm,) = event.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY" and alarm.decoded("TRIGGER").total_seconds() == -15 * 3600
+        assert key_date.texts[lang].title not in str(alarm["DESCRIPTION"]), "an alert on a locked screen names the day"
+        body = re.sub(rb"BEGIN:VALARM\r\n.*?END:VALARM\r\n", b"", data, flags=re.S)
+        vevent = body[body.index(b"BEGIN:VEVENT"):body.index(b"END:VEVENT") + 12]
+        assert vevent in calendars["feed"], "the file's event is the feed's event (plus the alarm)"
+
+
+def test_file_names_and_new_uids_say_nothing_about_the_event() -> None:
+    dates = real_dates()
+    files = feed_files(dates, site_url=SITE_URL)
+    words = {w for e in dates.events for w in e.id.split("-") if len(w) > 3}
+    for name in files:
+        if name.count("/") == 2 and name.endswith(".ics"):
+            assert not any(w in name for w in words), name
+    organiser = Calendar.from_ical(files["calendar/ru/organiser.ics"]).walk("VEVENT")
+    reminders = [str(e["UID"]) for e in organiser if "RRULE" not in e and str(e["UID"])[8] == "-"]
+    assert len(reminders) > len(dates.events)
+    assert not any(w in uid for uid in reminders for w in words)
+
+
+# --- dates.json, the embeddable list, the QR code --------------------------------------------
+
+
+def test_dates_json_lists_plain_days_of_the_fixed_years_with_texts_and_urls() -> None:
+    dates = real_dates()
+    data = json.loads(dates_json(dates, site_url=SITE_URL))
+    assert data["years"] == {"first": 2027, "last": 2030} and data["languages"] == list(LANGUAGES)
+    assert len(data["events"]) == len(dates.events)
+    by_id = {e["id"]: e for e in data["events"]}
+    sixteen = by_id["sixteen-days-against-gender-based-violence"]
+    assert sixteen["days"][:2] == [{"start": "2027-11-25", "end": "2027-12-10"}, {"start": "2028-11-25", "end": "2028-12-10"}]
+    assert [d["start"] for d in by_id["end-violence-against-sex-workers"]["days"]] == [f"{y}-12-17" for y in range(2027, 2031)]
+    for event in data["events"]:
+        assert event["repeats"] in ("yearly", "once") and event["updated"] == "2026-12-01" and event["sequence"] == 30
+        for lang in LANGUAGES:
+            texts = event["texts"][lang]
+            assert texts["title"] and texts["description"]
+            assert texts["page"].startswith(SITE_URL) and re.fullmatch(rf"{SITE_URL}calendar/{lang}/[0-9a-f]{{8}}\.ics", texts["ics"])
+        for day in event["days"]:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", day["start"]) and day["start"] <= day["end"]
+    assert data["calendars"]["ky"]["organiser"]["feed"] == f"{SITE_URL}calendar/ky/organiser.ics"
+
+
+def test_dates_json_does_not_follow_the_clock(tmp_path: Path) -> None:
+    """Same sources, any day: faketime-free check that no 'today' enters (the years are data)."""
+    source = (ROOT / "calendar" / "dates.yaml").read_text(encoding="utf-8")
+    moved = tmp_path / "dates.yaml"
+    moved.write_text(source.replace("years: {first: 2027, last: 2030}", "years: {first: 2031, last: 2032}"), encoding="utf-8")
+    data = json.loads(dates_json(load_dates(moved), site_url=SITE_URL))
+    assert {d["start"][:4] for e in data["events"] for d in e["days"]} == {"2031", "2032"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_embeddable_list_has_no_script_and_nothing_from_another_host(lang: str) -> None:
+    dates = real_dates()
+    html = embed_html(dates, lang).decode("utf-8")
+    assert f'<html lang="{lang}">' in html and "default-src 'none'" in html
+    assert "<script" not in html and "style=" not in html and "<style" not in html and " on" not in re.sub(r">[^<]*<", "><", html)
+    assert not re.search(r'(src|href)="(https?:)?//', html), "a link or resource on another host"
+    assert html.count("<li>") == len(dates.events)
+    for event in dates.events:
+        assert event.texts[lang].title.replace('"', "&quot;") in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_qr_code_is_a_plain_svg_of_the_feed_url(lang: str) -> None:
+    import segno
+
+    files = feed_files(real_dates(), site_url=SITE_URL, languages=(lang,))
+    svg = files[f"calendar/{lang}/qr.svg"]
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert not any("style" in element.attrib for element in root.iter()), "inline style (the CSP blocks it)"
+    title = root.find("{http://www.w3.org/2000/svg}title").text
+    assert "QR" in title
+    # the dark modules drawn are those of a QR code of the feed URL
+    code = segno.make(f"{SITE_URL}calendar/{lang}.ics", error="m", micro=False)
+    path = next(e for e in root.iter() if e.get("stroke") == "#000").get("d")
+    dark = sum(int(run) for run in re.findall(r"h(\d+)", path))
+    assert dark == sum(sum(row) for row in code.matrix)

@@ -27,6 +27,9 @@ def test_zip_holds_its_language_only(site: Path, lang: str) -> None:
     assert f"{prefix}index.html" in names and f"{prefix}take-care/index.html" in names
     assert any(re.fullmatch(r"assets/stylesheets/site\.[0-9a-f]{8}\.css", n) for n in names), names
     assert f"calendar/{lang}.ics" in names
+    assert {f"calendar/{lang}/qr.svg", f"calendar/{lang}/embed.html", "calendar/embed.css", "calendar/dates.json"} <= set(names)
+    assert not any(n.startswith("calendar/") and n.split("/")[1] in LANGUAGES and n.split("/")[1] != lang
+                   for n in names if n.count("/") >= 2)
     for other in LANGUAGES:
         if other not in (lang, "ru"):
             assert not any(n.startswith(f"{other}/") for n in names), other

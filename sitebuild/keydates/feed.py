@@ -1,90 +1,184 @@
-"""Build RFC 5545 feeds from key dates: one calendar per language, one file per event.
+"""Build RFC 5545 calendars from key dates: the subscription feed of each language, the
+organiser feed (with preparation reminders), a feed per topic, and one file per event.
 
 The same KeyDates and site URL always give the same bytes: nothing depends on the clock,
-the machine or the icalendar version.
+the machine or the icalendar version. Each event's DTSTAMP, LAST-MODIFIED and SEQUENCE come
+from its `updated` revision in dates.yaml.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
-from icalendar import Calendar, Event, vDuration, vRecur, vText
+from icalendar import Alarm, Calendar, Event, vDuration, vRecur, vText
 
 from sitebuild.keydates.load import KeyDate, KeyDates
+from sitebuild.keydates.texts import LABELS, reminder_summary, when
 from sitebuild.urls import absolute, page_path
 
-PRODID = "-//Beregi sebya//Key dates//RU"
+PRODID = "-//Beregi sebya//Key dates//EN"
 UID_DOMAIN = "key-dates.beregi-sebya"
-# DTSTAMP must not follow the build clock (feeds would change on every build). Subscribed
-# clients reload the whole feed; this fixed stamp marks the feed format's first publication.
-DTSTAMP = datetime(2026, 11, 1, tzinfo=timezone.utc)
 # A yearly day starts its rule here (or in its `since` year, when that is later).
 FIRST_YEAR = 2020
 REFRESH = timedelta(days=1)
+# The alarm of a downloaded event: 9:00 the day before (15 hours before the all-day start).
+ALARM_BEFORE = timedelta(hours=15)
 
 
 def uid(event: KeyDate, lang: str) -> str:
-    """Stable across builds and machines; one per language, shared by feed and download."""
+    """Stable across builds and machines; one per language, shared by feeds and download.
+
+    Kept as first published (`<id>.<lang>@…`): a new UID would make every copy imported so far
+    impossible to update, and subscribers would lose their own alerts on each event once.
+    """
     return f"{event.id}.{lang}@{UID_DOMAIN}"
+
+
+def reminder_uid(event: KeyDate, lang: str, year: int, weeks: int) -> str:
+    """The preparation reminders are new: their UIDs say nothing about the event."""
+    return f"{event.neutral_id}-{year}-{weeks}w.{lang}@{UID_DOMAIN}"
+
+
+def _stamp(event: KeyDate) -> datetime:
+    return datetime.combine(event.updated, time(0), tzinfo=timezone.utc)
+
+
+def _revision(component: Event, event: KeyDate) -> None:
+    """DTSTAMP, LAST-MODIFIED and SEQUENCE, all from the event's `updated` (RFC 5546: a later
+    revision carries a higher SEQUENCE, so clients replace the copy they have)."""
+    component.add("dtstamp", _stamp(event))
+    component.add("last-modified", _stamp(event))
+    component.add("sequence", event.sequence)
+
+
+def _page_url(event: KeyDate, lang: str, site_url: str) -> str:
+    return absolute(site_url, page_path(lang, event.page))
+
+
+def _with_link(text: str, lang: str, url: str) -> str:
+    """Google, Outlook and Android calendars do not show URL: the link ends the description too."""
+    return f"{text}\n\n{LABELS[lang]['more']}: {url}"
 
 
 def _event(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> Event:
     year = max(FIRST_YEAR, event.since or FIRST_YEAR)
     text = event.texts[lang]
+    url = _page_url(event, lang, site_url)
     component = Event()
     component.add("uid", uid(event, lang))
-    component.add("dtstamp", DTSTAMP)
+    _revision(component, event)
     component.add("dtstart", event.first_day(year))
     component.add("dtend", event.last_day(year) + timedelta(days=1))
     if event.yearly:
         component.add("rrule", vRecur(freq="YEARLY"))
     component.add("summary", text.title, parameters={"LANGUAGE": lang})
-    component.add("description", text.description, parameters={"LANGUAGE": lang})
-    component.add("url", absolute(site_url, page_path(lang, event.page)))
+    component.add("description", _with_link(text.description, lang, url), parameters={"LANGUAGE": lang})
+    component.add("url", url)
     component.add("categories", [dates.categories[c][lang] for c in event.categories], parameters={"LANGUAGE": lang})
     component.add("transp", "TRANSPARENT")
     component.add("class", "PUBLIC")
     return component
 
 
-def _calendar(dates: KeyDates, lang: str, events: list[KeyDate], site_url: str) -> Calendar:
-    info = dates.calendar[lang]
+def _reminders(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> list[Event]:
+    """All-day preparation events some weeks before each occurrence in `years` (one per year and
+    lead time, no recurrence rule: "3 weeks before 3 March" is not the same day every year)."""
+    url = _page_url(event, lang, site_url)
+    components = []
+    for year in event.starts_in(dates.first_year, dates.last_year):
+        for weeks, day in event.reminder_days(year):
+            component = Event()
+            component.add("uid", reminder_uid(event, lang, year, weeks))
+            _revision(component, event)
+            component.add("dtstart", day)
+            component.add("dtend", day + timedelta(days=1))
+            component.add("summary", reminder_summary(event, lang, weeks), parameters={"LANGUAGE": lang})
+            body = LABELS[lang]["reminder_description"].format(when=when(event, lang), title=event.texts[lang].title)
+            component.add("description", _with_link(body, lang, url), parameters={"LANGUAGE": lang})
+            component.add("url", url)
+            component.add("categories", [dates.categories[c][lang] for c in event.categories], parameters={"LANGUAGE": lang})
+            component.add("transp", "TRANSPARENT")
+            component.add("class", "PUBLIC")
+            components.append(component)
+    return components
+
+
+def _alarm(lang: str) -> Alarm:
+    """A neutral alert (it may show on a locked screen): the event's title is not in it."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", LABELS[lang]["alarm"])
+    alarm.add("trigger", -ALARM_BEFORE)
+    return alarm
+
+
+def _head(dates: KeyDates, lang: str, *, name: str | None = None) -> Calendar:
+    """A subscription's calendar properties (name, refresh hints); `name=None`: a one-event
+    file, which carries none of them (Outlook would open it as a new calendar)."""
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
+    if name is None:
+        return calendar
+    info = dates.calendar[lang]
     calendar.add("method", "PUBLISH")
-    calendar.add("name", info.title, parameters={"LANGUAGE": lang})
-    calendar.add("x-wr-calname", vText(info.title))
+    calendar.add("name", name, parameters={"LANGUAGE": lang})
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("description", info.description, parameters={"LANGUAGE": lang})
     calendar.add("x-wr-caldesc", vText(info.description))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
-    for event in events:
-        calendar.add_component(_event(dates, event, lang, site_url))
     return calendar
 
 
 END = b"END:VCALENDAR\r\n"
 
 
-def language_files(dates: KeyDates, lang: str, *, site_url: str) -> tuple[bytes, dict[str, bytes]]:
-    """The feed of one language and each event's own file, every event serialised once.
+def _join(head: Calendar, bodies: list[bytes]) -> bytes:
+    return head.to_ical().removesuffix(END) + b"".join(bodies) + END
 
-    A calendar serialises as its own lines, then its events, then END:VCALENDAR; the feed and
-    the one-event files share the calendar's lines and each event's bytes.
-    """
-    head = _calendar(dates, lang, [], site_url).to_ical().removesuffix(END)
-    events = {e.id: _event(dates, e, lang, site_url).to_ical() for e in dates.in_year_order()}
-    feed = head + b"".join(events.values()) + END
-    return feed, {event_id: head + body + END for event_id, body in events.items()}
+
+def organiser_name(dates: KeyDates, lang: str) -> str:
+    return f"{dates.calendar[lang].title} — {LABELS[lang]['organiser_name']}"
+
+
+def topic_name(dates: KeyDates, lang: str, category: str) -> str:
+    return f"{dates.calendar[lang].title} — {dates.categories[category][lang]}"
+
+
+def language_files(dates: KeyDates, lang: str, *, site_url: str) -> dict[str, bytes | dict[str, bytes]]:
+    """Every calendar of one language, each event serialised once:
+    {"feed": …, "organiser": …, "topics": {category: …}, "events": {event id: …}}."""
+    order = dates.in_year_order()
+    bodies = {e.id: _event(dates, e, lang, site_url).to_ical() for e in order}
+    reminders = sorted(
+        (r for e in order for r in _reminders(dates, e, lang, site_url)),
+        key=lambda r: (r.decoded("DTSTART"), str(r["UID"])),
+    )
+    return {
+        "feed": _join(_head(dates, lang, name=dates.calendar[lang].title), list(bodies.values())),
+        "organiser": _join(_head(dates, lang, name=organiser_name(dates, lang)),
+                           list(bodies.values()) + [r.to_ical() for r in reminders]),
+        "topics": {
+            category: _join(_head(dates, lang, name=topic_name(dates, lang, category)),
+                            [bodies[e.id] for e in order if category in e.categories])
+            for category in dates.categories
+        },
+        "events": {e.id: event_bytes(dates, e, lang, site_url=site_url) for e in order},
+    }
 
 
 def feed_bytes(dates: KeyDates, lang: str, *, site_url: str) -> bytes:
     """The subscription feed of one language, all events in year order."""
-    return _calendar(dates, lang, dates.in_year_order(), site_url).to_ical()
+    head = _head(dates, lang, name=dates.calendar[lang].title)
+    return _join(head, [_event(dates, e, lang, site_url).to_ical() for e in dates.in_year_order()])
 
 
 def event_bytes(dates: KeyDates, event: KeyDate, lang: str, *, site_url: str) -> bytes:
-    """A one-event calendar for an "add to my calendar" link."""
-    return _calendar(dates, lang, [event], site_url).to_ical()
+    """A one-event file for "add to my calendar": the feed's event plus an alarm the day before,
+    under a head without subscription properties and without METHOD (RFC 5545 §3.7.2: a plain
+    snapshot; no client we know of needs METHOD:PUBLISH to import a file)."""
+    component = _event(dates, event, lang, site_url)
+    component.add_component(_alarm(lang))
+    return _join(_head(dates, lang), [component.to_ical()])

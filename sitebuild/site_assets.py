@@ -2,7 +2,7 @@
 
 Plain Python, no MkDocs import (hooks/site_assets.py runs it once every language is built).
 
-- `bundle_stylesheets`: every page's own stylesheets (Material's, ours, any a page adds) become
+- `bundle_stylesheets`: every page's stylesheets under assets/ (Material's, ours, any a page adds) become
   one file, assets/stylesheets/site.<hash>.css, purged of the rules no page can use
   (sitebuild.css_purge). Each page links that one file where its first stylesheet was, in the
   same order of rules, so the cascade is unchanged; a `media` attribute becomes an @media block.
@@ -88,13 +88,20 @@ def _html_files(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
 
 
+def _bundled(page: str, html: str, base: str) -> list[re.Match[str]]:
+    """The page's stylesheets that go into the bundle: the site's own, under assets/. A stylesheet
+    elsewhere (calendar/embed.css of the embeddable list) stays the page's own, unmerged."""
+    return [link for link in _page_stylesheets(html)
+            if _site_path(page, HREF.search(link.group(0)).group(1), base).startswith(ASSETS)]
+
+
 def bundle_stylesheets(site: Path, base: str = "/") -> str | None:
     """Bundle and purge every page's stylesheets (see the module docstring); the bundle's path.
     `base`: the site's path on its host (the path of site_url)."""
     pages = _html_files(site)
     order: list[tuple[str, str]] = []  # (site path, media), first seen first
     for page, html in pages.items():
-        for link in _page_stylesheets(html):
+        for link in _bundled(page, html, base):
             media = MEDIA.search(link.group(0))
             entry = (_site_path(page, HREF.search(link.group(0)).group(1), base), media.group(1) if media else "all")
             if entry not in order:
@@ -110,7 +117,7 @@ def bundle_stylesheets(site: Path, base: str = "/") -> str | None:
     bundle = f"{BUNDLE_DIR}/site.{hashlib.sha256(css).hexdigest()[:8]}.css"
     write_files({bundle: css}, site)
     for page, html in pages.items():
-        links = _page_stylesheets(html)
+        links = _bundled(page, html, base)
         if not links:
             continue
         first = HREF.search(links[0].group(0)).group(1)

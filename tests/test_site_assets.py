@@ -60,9 +60,11 @@ def test_bundle_replaces_each_pages_stylesheets_by_one_and_keeps_noscript_ones(t
                                        encoding="utf-8")
     bundle = bundle_stylesheets(tmp_path, "/base/")
     css = (tmp_path / bundle).read_text(encoding="utf-8")
-    assert css == ".x{color:red}@media print{.y{background:url(../../css/img.png)}}"
+    # Only the site's stylesheets under assets/ are bundled; css/b.css stays the page's own link.
+    assert css == ".x{color:red}"
     page = (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) == [f"../{bundle}", "../assets/stylesheets/no-js.css"]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) == [
+        f"../{bundle}", "../css/b.css", "../assets/stylesheets/no-js.css"]
     assert f'href="/base/{bundle}"' in (tmp_path / "404.html").read_text(encoding="utf-8")
     removed = remove_unused(tmp_path, "/base/")
     assert removed == ["assets/stylesheets/a.css"]  # css/ is not under assets/: left alone

@@ -31,8 +31,9 @@ def embed_html(dates: KeyDates, lang: str) -> bytes:
     calendar_page = _link(here, page_path(lang, "calendar/index.md"))
     return (
         "<!doctype html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<html lang="{lang}">\n<head>\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'  # first, as on every page
+        '<meta charset="utf-8">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(dates.calendar[lang].title)}</title>\n"

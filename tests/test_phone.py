@@ -328,40 +328,4 @@ def test_language_switcher_keeps_the_section(browser, site_url: str) -> None:
         context.close()
 
 
-# --- first screen: the triage block on home pages, "what to do now" on memos -----------------
-
-FIRST_SCREEN = r"""
-() => {
-  const inView = e => e.getBoundingClientRect().bottom <= innerHeight + 0.5;
-  const triage = document.querySelector(".triage"), now = document.getElementById("now");
-  const first = now && now.parentElement.querySelector("li");
-  return {triage: triage && inView(triage), now: now && inView(now) && !!first && inView(first)};
-}
-"""
-
-
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_what_to_do_now_is_on_the_first_screen(browser, site_url: str, javascript: bool) -> None:
-    """At 360×740 (100% text) the whole triage block of each home page is on the first screen, and on
-    each memo the "what to do now" heading with its first step."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
-                                  java_script_enabled=javascript)
-    page = context.new_page()
-    seen = {"triage": 0, "now": 0}
-    problems = []
-    try:
-        for lang in LANGUAGES:
-            for md in pages(DEFAULT_LANGUAGE):
-                page.goto(url_of(site_url, lang, md))
-                found = page.evaluate(FIRST_SCREEN)
-                if md == "index.md" and found["triage"] is None:
-                    problems.append(f"{lang}: no triage block on the home page")
-                for block, shown in found.items():
-                    if shown is not None:
-                        seen[block] += 1
-                        if not shown:
-                            problems.append(f"{lang} {md}: {block} is not on the first screen")
-    finally:
-        context.close()
-    assert seen["triage"] == len(LANGUAGES) and seen["now"] >= 4 * len(LANGUAGES), seen
-    assert not problems, "\n".join(problems)
+# The first screen (the triage block, "what to do now"): tests/test_first_screen.py.

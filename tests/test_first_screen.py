@@ -8,7 +8,8 @@ counts as shown when it lies between the bottom of the sticky header and the bot
 
 At 360×740 with 100% text every step of every block must be on the first screen. Smaller screens and
 larger text cannot hold all of it on every page (see REQUIRED): there the test asserts what does hold,
-and prints how many steps are on the first screen, page by page (run pytest with -s to see it)."""
+and prints how many steps are on the first screen, page by page (run pytest with -s to see it).
+A memo's section a triage link lands on (`rights/police/#now`) is held to the brochure's figures."""
 
 from __future__ import annotations
 
@@ -16,18 +17,20 @@ import re
 
 import pytest
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, pages
+from conftest import LANGUAGES, ROOT, pages
 from test_browser import url_of
 from test_phone import TEXT_SIZES, font_sizes
 
 ALL = None  # every step
 # (width, height, text size) → how many steps must be on the first screen, beyond the block's own
-# heading and any text before its list: of a memo, of a brochure part, of the triage block.
+# heading and any text before its list: of a memo (as it opens), of a brochure part or a section
+# the triage links land on, of the triage block. Below 360×740 at 100% text these are the figures
+# that hold on every page in every language (measured 2026-12-01); raise them as the steps get shorter.
 REQUIRED = {
     (360, 740, "100%"): {"memo": ALL, "brochure": ALL, "triage": ALL},
-    (360, 740, "130%"): {"memo": 1, "brochure": 1, "triage": ALL},
-    (320, 568, "100%"): {"memo": 1, "brochure": ALL, "triage": ALL},
-    (320, 568, "130%"): {"memo": 0, "brochure": 1, "triage": 1},
+    (360, 740, "130%"): {"memo": 2, "brochure": 4, "triage": ALL},
+    (320, 568, "100%"): {"memo": 2, "brochure": ALL, "triage": ALL},
+    (320, 568, "130%"): {"memo": 0, "brochure": 2, "triage": 1},  # memos: the heading only (ky doctor, documents; kk violence)
 }
 
 # The block a page or an address shows first, and how much of it is on the screen.
@@ -93,8 +96,7 @@ def test_what_to_do_now_is_on_the_first_screen(browser, site_url: str, lang: str
     targets = [("triage", url_of(site_url, lang, "index.md"))]
     targets += [("memo", url_of(site_url, lang, md)) for md in memos(lang)]
     targets += [("brochure", url_of(site_url, lang, "take-care.md") + "#" + part) for part in brochure_parts(lang)]
-    targets += [("memo" if md != "take-care.md" else "brochure", url_of(site_url, lang, md) + "#" + section)
-                for md, section in triage_targets(lang)]
+    targets += [("brochure", url_of(site_url, lang, md) + "#" + section) for md, section in triage_targets(lang)]
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
                                   java_script_enabled=javascript)
     page = context.new_page()

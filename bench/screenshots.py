@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import math
 import sys
 from pathlib import Path
 
@@ -49,7 +50,8 @@ def shot(context, url: str, above: str | None = None) -> Image.Image:
     scale = page.evaluate("devicePixelRatio")
     page.close()
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    return image.crop((0, 0, image.width, round(top * scale))) if top is not None else image
+    # the row the element starts in blends both sides: left out
+    return image.crop((0, 0, image.width, math.floor(top * scale))) if top is not None else image
 
 
 def compare(a: Image.Image, b: Image.Image) -> tuple[float, tuple[int, int, int, int] | None]:

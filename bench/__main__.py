@@ -171,7 +171,8 @@ def lighthouse_scores(report: Report) -> None:
         "",
         "npm `lighthouse` (version in package.json), Debian's Chromium, default mobile profile (emulated phone, "
         "simulated slow 4G, 4× CPU slowdown); the site built with SITE_URL set to the loopback address it is "
-        "served on by bench/server.py.",
+        f"served on by bench/server.py. Each page audited {lighthouse.RUNS} times: the run with the median "
+        "performance score.",
         "",
         "| page | performance | accessibility | best practices | SEO | layout shift (CLS) | below full marks |",
         "|---|---|---|---|---|---|---|",

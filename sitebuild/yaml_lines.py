@@ -81,8 +81,25 @@ def _construct_timestamp(loader: DataLoader, node: yaml.ScalarNode) -> Any:
 DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+# (path, loader, the file's mtime and size) -> its values: a build reads each data file once,
+# though several hooks ask for it, once per language each; a saved file is read again.
+_loaded: dict[tuple, Any] = {}
+
+
 def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[LineLoader] = DataLoader) -> Any:
-    """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line."""
+    """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line.
+    The values are shared by every caller that reads the same file: read them, never change them."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise error(path, None, "file not found") from None
+    key = (str(path.resolve()), loader, stat.st_mtime_ns, stat.st_size)
+    if key not in _loaded:
+        _loaded[key] = _parse(path, error, loader)
+    return _loaded[key]
+
+
+def _parse(path: Path, error: type[SourceError], loader: type[LineLoader]) -> Any:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -34,7 +34,7 @@ def test_a_line_seen_before_is_still_checked_in_another_context() -> None:
     assert list(page_problems(page)) == []
     # The same line inside a tag that spans lines (in an attribute's value) is part of that tag, and
     # inside a script it is the script's text: read again, not taken from memory.
-    hidden = '<p title="\n<a href="page/">x</a>\n" onclick="x">\n'
+    hidden = '<p title=\'\n<a href="page/">x</a>\n\' onclick="x">\n'
     assert any("onclick" in problem for problem in page_problems(hidden))
     inline = '<script>\n<a href="page/">x</a>\n</script>\n'
     assert [p.split(":")[0] for p in page_problems(inline)] == ["line 1"]

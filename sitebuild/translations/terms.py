@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -81,6 +82,7 @@ def text_source(file: Path, lang: str, texts: Iterable[Text]) -> Source:
                                     for text in texts if text.lang == lang and text.key != "avoid"))
 
 
+@lru_cache(maxsize=16384)  # the texts of a language stay the same from one check to the next but for the saved page
 def _words(lines: Lines) -> list[_Word]:
     """The words of a unit with their places, lower-cased and ё as е (as sitebuild.search.words)."""
     found = []

@@ -6,6 +6,8 @@
 the page's scroll position at the top, and compares each pair of screenshots with Pillow. Prints
 one line per page that differs (the share of pixels that differ and the box around them) and
 writes the pairs and a difference image to DIR. Exits 1 when any page differs.
+`--above SELECTOR` compares only the part of each page above the first element SELECTOR names
+(e.g. `.md-footer`, when a change is meant to alter the footer and nothing else).
 
 Used to show that purging and bundling the CSS (issue 19) changes nothing a reader sees.
 """
@@ -36,13 +38,18 @@ def pages_of(site: Path) -> list[str]:
     return out
 
 
-def shot(context, url: str) -> Image.Image:
+def shot(context, url: str, above: str | None = None) -> Image.Image:
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.evaluate("() => document.fonts && document.fonts.ready")
     png = page.screenshot(full_page=True, animations="disabled", caret="hide")
+    top = None
+    if above:
+        top = page.evaluate("s => { const e = document.querySelector(s); return e ? e.getBoundingClientRect().top + scrollY : null; }", above)
+    scale = page.evaluate("devicePixelRatio")
     page.close()
-    return Image.open(io.BytesIO(png)).convert("RGB")
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return image.crop((0, 0, image.width, round(top * scale))) if top is not None else image
 
 
 def compare(a: Image.Image, b: Image.Image) -> tuple[float, tuple[int, int, int, int] | None]:
@@ -60,6 +67,7 @@ def main() -> int:
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
     parser.add_argument("--out", type=Path, default=Path("/tmp/screenshots"))
+    parser.add_argument("--above", metavar="SELECTOR", help="compare only what lies above this element")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -72,7 +80,8 @@ def main() -> int:
             for size, options in SIZES.items():
                 context = browser.new_context(**options)
                 for path in pages:
-                    a, b = shot(context, before.url.rstrip("/") + path), shot(context, after.url.rstrip("/") + path)
+                    a = shot(context, before.url.rstrip("/") + path, args.above)
+                    b = shot(context, after.url.rstrip("/") + path, args.above)
                     share, box = compare(a, b)
                     compared += 1
                     if box is not None:

@@ -1,9 +1,9 @@
-"""Deploy only what the pages use: one purged stylesheet, no unused Material files.
+"""Deploy only what the pages use: one purged stylesheet, one script, no unused Material files.
 
 A thin adapter around `sitebuild.site_assets`. Material's JavaScript bundle, lunr, the search
 worker and source maps are never copied (no page loads them). Once every language is built
 (mkdocs-static-i18n builds the other languages from inside the default language's
-on_post_build, at priority -100), the pages' stylesheets become one purged file and the files
+on_post_build, at priority -100), the pages' stylesheets become one purged file, their scripts one minified file, and the files
 under assets/ that nothing refers to are removed. Each page is written without the templates'
 indentation. `mkdocs serve` skips all this (a preview loads the stylesheets as they are, see
 sitebuild.build_mode).
@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from sitebuild import build_mode
-from sitebuild.site_assets import MATERIAL_UNUSED, bundle_stylesheets, collapse_whitespace, remove_unused
+from sitebuild.site_assets import MATERIAL_UNUSED, bundle_scripts, bundle_stylesheets, collapse_whitespace, remove_unused
 
 log = get_plugin_logger(__name__)
 
@@ -47,5 +47,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site, base = Path(config.site_dir), urlsplit(config.site_url or "/").path or "/"
     if build_mode.serving:
         return
+    bundle_scripts(site, base)
     bundle_stylesheets(site, base)
     remove_unused(site, base)

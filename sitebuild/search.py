@@ -9,6 +9,11 @@ for one language:
   synonyms  [["пкп", "постконтактная профилактика", "pep"], ...]   names of one thing, from the
             glossary (sitebuild.abbreviations): a query with one of them finds the others
 
+On the wire (`dumps`, `loads`) `words` is smaller: ["form form …", "0 5 12,3 1,…"], the forms
+joined by spaces and, in the same order, each form's sections as gaps from the previous
+number ("0 5 17" is written "0 5 12"), joined by commas. Small, repeated gaps compress far
+better than growing numbers: about 10% less index to download on a phone (issue 19).
+
 Words are lower-cased surface forms (ё written е). They are not stemmed here: the browser
 stems them when it loads the index (overrides/assets/javascripts/search.js), so that the
 stemmers exist once, and the reader's query and the text go through the same code.
@@ -21,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-FORMAT = 2
+FORMAT = 3
 # A word: letters and digits (Unicode), as the browser's /[\p{L}\p{N}]+/gu splits a query.
 WORD = re.compile(r"[^\W_]+")
 # Elements whose text is not page text.
@@ -116,6 +121,30 @@ def build_index(lang: str, pages: list[Page], synonyms: list[list[str]] | None =
     }
 
 
+def _gaps(posting: str) -> str:
+    numbers = [int(n) for n in posting.split()]
+    return " ".join(str(b - a) for a, b in zip([0, *numbers], numbers))
+
+
+def _sums(gaps: str) -> str:
+    total, out = 0, []
+    for gap in gaps.split():
+        total += int(gap)
+        out.append(str(total))
+    return " ".join(out)
+
+
 def dumps(index: dict) -> str:
-    """The index as compact JSON text (UTF-8 letters kept as they are: smaller than \\u escapes)."""
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    """The index as compact JSON text (UTF-8 letters kept as they are: smaller than \\u escapes),
+    `words` in the wire form of the module's docstring."""
+    forms = list(index["words"])
+    wire = {**index, "words": [" ".join(forms), ",".join(_gaps(index["words"][f]) for f in forms)]}
+    return json.dumps(wire, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> dict:
+    """The index `dumps` wrote, `words` back as {form: "0 5 17"}."""
+    index = json.loads(text)
+    forms, gaps = index["words"]
+    index["words"] = dict(zip(forms.split(" "), map(_sums, gaps.split(",")))) if forms else {}
+    return index

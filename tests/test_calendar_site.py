@@ -62,7 +62,9 @@ def test_calendar_page_gives_every_client_a_path(site: Path, lang: str) -> None:
     # the URL in a field to select (no JavaScript needed) and a copy button that JavaScript shows
     assert re.search(rf'<input id="feed-url-{lang}" class="feed-url" type="text" value="{re.escape(https)}" readonly>', html)
     assert f'data-copy="feed-url-{lang}"' in html and re.search(r"<button[^>]*hidden>", html)
-    assert "assets/javascripts/copy-link.js" in html
+    # the copy button's script is in the page's one script (sitebuild.site_assets.bundle_scripts)
+    [script] = re.findall(r'<script src="[^"]*assets/javascripts/(site\.[0-9a-f]{8}\.js)" defer>', html)
+    assert "data-copy" in (site / "assets" / "javascripts" / script).read_text(encoding="utf-8")
     # every link that leaves the site sends no referrer
     for href, attrs in re.findall(r'<a href="(https?://[^"]+)"([^>]*)>', html):
         if not href.startswith(SITE_URL_IN_TESTS):

@@ -13,7 +13,7 @@ from conftest import LANGUAGES, html_for
 from sitebuild.abbreviations import names_of, synonym_groups
 from sitebuild.css_purge import purge, selectors_kept, tokens_of
 from sitebuild.hreflang import absolute_alternates
-from sitebuild.site_assets import bundle_stylesheets, collapse_whitespace, remove_unused
+from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, remove_unused
 
 UNUSED = re.compile(r"(^|/)(bundle\.[0-9a-f]+\.min\.js|lunr/|workers/)|\.map$|main\.[0-9a-f]+\.min\.css|palette\.")
 
@@ -68,6 +68,46 @@ def test_bundle_replaces_each_pages_stylesheets_by_one_and_keeps_noscript_ones(t
     assert f'href="/base/{bundle}"' in (tmp_path / "404.html").read_text(encoding="utf-8")
     removed = remove_unused(tmp_path, "/base/")
     assert removed == ["assets/stylesheets/a.css"]  # css/ is not under assets/: left alone
+
+
+def test_bundle_replaces_each_pages_scripts_by_one_minified_file(tmp_path: Path) -> None:
+    js = tmp_path / "assets" / "javascripts"
+    js.mkdir(parents=True)
+    (js / "a.js").write_text("// comment\nconst seen = 1;\nwindow.a = seen;\n", encoding="utf-8")
+    (js / "b.js").write_text("const seen = 2; // the same top-level name as in a.js\nwindow.b = seen;\n", encoding="utf-8")
+    (js / "engine.js").write_text("/* loaded on demand */\nwindow.engine = 1;\n", encoding="utf-8")
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text(
+        '<head><script src="../assets/javascripts/a.js" defer></script></head>'
+        '<body data-engine="../assets/javascripts/engine.js"><script src="../assets/javascripts/b.js" defer></script>'
+        '<script src="../elsewhere.js" defer></script></body>', encoding="utf-8")
+    (tmp_path / "404.html").write_text('<script src="/base/assets/javascripts/a.js" defer></script>', encoding="utf-8")
+    bundle = bundle_scripts(tmp_path, "/base/")
+    assert re.fullmatch(r"assets/javascripts/site\.[0-9a-f]{8}\.js", bundle)
+    code = (tmp_path / bundle).read_text(encoding="utf-8")
+    assert "comment" not in code and "window.a=seen" in code
+    # each script in its own function scope, in the order first seen (pages sorted): a.js, then b.js
+    assert code.index("window.a") < code.index("window.b") and code.count("(function(){") == 2
+    page = (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<script src="([^"]+)"', page) == [f"../{bundle}", "../elsewhere.js"]
+    assert f'src="/base/{bundle}"' in (tmp_path / "404.html").read_text(encoding="utf-8")
+    assert (js / "engine.js").read_text(encoding="utf-8") == "window.engine=1;"
+    assert remove_unused(tmp_path, "/base/") == ["assets/javascripts/a.js", "assets/javascripts/b.js"]
+
+
+def test_every_page_loads_one_stylesheet_and_one_script(site: Path) -> None:
+    """Few requests on a slow phone network (issue 19): the site's own stylesheet and script,
+    one each, on every page (the embeddable calendar list keeps its own stylesheet)."""
+    pages = [p for p in site.rglob("*.html") if "/calendar/" not in f"/{p.relative_to(site).as_posix()}" or p.name == "index.html"]
+    assert len(pages) > 70
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        visible = re.sub(r"<noscript>.*?</noscript>", "", html, flags=re.S)
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', visible)
+        scripts = re.findall(r'<script\b[^>]*src="([^"]+)"', html)
+        where = path.relative_to(site).as_posix()
+        assert len(sheets) == 1 and "assets/stylesheets/site." in sheets[0], (where, sheets)
+        assert len(scripts) == 1 and re.search(r"assets/javascripts/site\.[0-9a-f]{8}\.js$", scripts[0]), (where, scripts)
 
 
 # --- hreflang and abbreviations -----------------------------------------------------------------

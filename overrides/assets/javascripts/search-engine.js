@@ -185,7 +185,20 @@
   // index.words: {form: "0 5 17"} (section numbers); built here: stem -> forms (and, for
   // Kyrgyz and Kazakh, folded stem -> forms), per page the title's forms, per section the
   // heading's forms, the glossary's synonyms as lists of words.
+  // On the wire (sitebuild/search.py, dumps) words is ["form form …", "gaps,gaps,…"]: each
+  // form's section numbers as gaps from the previous one.
+  function unpack(words) {
+    if (!Array.isArray(words)) return words;
+    var out = {}, forms = words[0] ? words[0].split(" ") : [], gaps = words[1].split(",");
+    forms.forEach(function (form, i) {
+      var total = 0;
+      out[form] = gaps[i].split(" ").map(function (g) { return (total += +g); }).join(" ");
+    });
+    return out;
+  }
+
   function Engine(index) {
+    index.words = unpack(index.words);
     var self = this, lang = index.lang, stemmer = STEM[lang] || STEM.ru, folded = FOLDED[lang];
     function stem(w) { return stemmer(w, index.words); }
     self.index = index;

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from sitebuild.content_policy import check_html, page_problems
@@ -42,9 +43,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
     return html
 
 
+@event_priority(-50)  # after the other hooks' on_post_page: the page exactly as it is written
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """The whole published page, template and theme included: a last gate for what the CSP would
-    block (an inline script, an event attribute) or what would call another host."""
+    block (an inline script, an event attribute) or what would call another host. It runs after
+    the hooks that still change the page (hreflang, white space), on the text that is published."""
     for problem in page_problems(output):
         raise PluginError(f"{page.file.src_uri} (published as {page.url or './'}): {problem}. "
                           "This comes from a template or a hook (overrides/, hooks/), not from the page's text")

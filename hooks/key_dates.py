@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
+from sitebuild import build_mode
 from sitebuild.keydates.files import feed_files
 from sitebuild.keydates.load import DatesError, KeyDates, load_dates
 from sitebuild.keydates.lock import check_lock, lock_path
@@ -35,6 +36,9 @@ DATES_FILE = "calendar/dates.yaml"
 YEAR_VIEW = "<!-- year-view -->"
 SUBSCRIBE = "<!-- calendar-subscribe -->"
 _dates: KeyDates | None = None
+# language -> ((dates, site URL), its calendar files); kept in sitebuild.build_mode, since
+# `mkdocs serve` loads this module anew for every rebuild.
+_made: dict[str, tuple[tuple, dict[str, bytes]]] = build_mode.kept.setdefault("calendar_files", {})  # type: ignore[assignment]
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -107,10 +111,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write this language's calendar files (mkdocs-static-i18n builds each language; the
-    default language's build also writes dates.json)."""
-    if _dates is not None:
-        files = feed_files(_dates, site_url=config.site_url, languages=(_language(config),))
-        write_files(files, Path(config.site_dir))
+    default language's build also writes dates.json). `mkdocs serve` computes them again only
+    when the dates or the site's address changed."""
+    if _dates is None:
+        return
+    lang, made = _language(config), _made.get(_language(config))
+    if made is None or made[0] != (_dates, config.site_url):
+        made = _made[lang] = ((_dates, config.site_url), feed_files(_dates, site_url=config.site_url, languages=(lang,)))
+    write_files(made[1], Path(config.site_dir))
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> None:

@@ -25,6 +25,8 @@ INDEX_DIR = "search"
 # Kept in sitebuild.build_mode: `mkdocs serve` loads this module anew for every rebuild.
 _pages: dict[str, dict[str, IndexPage]] = build_mode.kept.setdefault("search_pages", {})  # type: ignore[assignment]
 _terms: dict[str, list[str]] = {}  # language -> the glossary's terms in it
+# language -> ((its pages, synonyms), its index as written)
+_made: dict[str, tuple[tuple, bytes]] = build_mode.kept.setdefault("search_indexes", {})  # type: ignore[assignment]
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -59,5 +61,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     lang = _language(config)
-    index = build_index(lang, list(_pages.get(lang, {}).values()), synonym_groups(_terms.get(lang, [])))
-    write_files({f"{INDEX_DIR}/{lang}.json": dumps(index).encode("utf-8")}, Path(config.site_dir))
+    pages, synonyms = list(_pages.get(lang, {}).values()), synonym_groups(_terms.get(lang, []))
+    made = _made.get(lang)
+    if made is None or made[0] != (pages, synonyms):  # `mkdocs serve`: a language nobody edited keeps its index
+        made = _made[lang] = ((pages, synonyms), dumps(build_index(lang, pages, synonyms)).encode("utf-8"))
+    write_files({f"{INDEX_DIR}/{lang}.json": made[1]}, Path(config.site_dir))

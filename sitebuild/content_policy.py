@@ -97,6 +97,7 @@ LINK_ATTRIBUTES = frozenset({"href", "action", "formaction", "cite", "longdesc",
 # ... and those whose value the browser loads at once (must be on this site).
 RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc",
                                  "manifest", "codebase", "icon", "ping", "imagesrcset", "archive"})
+URL_ATTRIBUTES = LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -111,7 +112,9 @@ ATTR_PAIR = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PLAIN_MARKUP = re.compile(r"[<>]")
 MAX_NESTING = 16
-BLOCK_SPLIT = re.compile(r"(?<=\n)(?=[ \t]*\n)")
+# Blocks end where a blank line starts: after a line break followed by a blank line (found by its
+# line break, far quicker than a split at a zero-width match tried at every position).
+BLOCK_END = re.compile(r"\n(?=[ \t]*\n)")
 MARKUP_SIGNS = ("<", "[")
 MAX_SIGNS_PER_BLOCK = 200  # the site's pages have at most 9
 MAX_SIGNS_PER_PAGE = 3000
@@ -128,6 +131,12 @@ DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|appl
                            r"template|noscript|noembed|noframes|xmp|plaintext|title|textarea)\b", re.IGNORECASE)
 EVENT_IN_TAG = re.compile(r"<[a-zA-Z][^>]*?[\s/\"']on[a-zA-Z]+\s*=", re.DOTALL)
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
+
+
+def _blocks(text: str) -> list[str]:
+    """`text` cut before each blank line (Markdown's HTML blocks end there)."""
+    cuts = [0, *(match.end() for match in BLOCK_END.finditer(text)), len(text)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
 def _where(name: str, what: str) -> str:
@@ -215,7 +224,7 @@ def _read(html: str) -> _TagReader:
     """Read `html` block by block (blank lines end Markdown's HTML blocks): html.parser slows down
     with the square of the distance to a '>' that never comes; a block bounds that distance."""
     reader, line = _TagReader(), 0
-    for block in BLOCK_SPLIT.split(as_browsers_read_comments(html)):
+    for block in _blocks(as_browsers_read_comments(html)):
         part = _TagReader()
         part.depth = reader.depth
         part.feed(block)
@@ -232,12 +241,50 @@ def start_tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]
     return _read(html).tags
 
 
+# A line that html.parser read from a clean start (nothing left over from the lines before) ->
+# its start tags. The pages of a site share most of their lines (header, menu, footer): each is read once.
+_LINE_TAGS: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {}
+
+
+def _clean(reader: HTMLParser) -> bool:
+    """Nothing of what `reader` was fed is left unread (no tag, comment or script goes on)."""
+    return not reader.rawdata and reader.cdata_elem is None
+
+
+def page_tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
+    """start_tags(html), with each line that starts and ends clean read once per process. A line
+    is fed to html.parser with what follows it until the parser is clean again (a tag or a
+    script that spans lines is read whole); html.parser reads text fed in parts as in one piece."""
+    tags, line = [], 0
+    for block in _blocks(as_browsers_read_comments(html)):
+        pieces = block.split("\n")
+        reader, skipped, start, mark = _TagReader(), 0, None, 0  # skipped: lines the reader was not fed
+        for i, text in enumerate(pieces):
+            number, piece = line + i + 1, text if i == len(pieces) - 1 else text + "\n"
+            if start is None and piece in _LINE_TAGS:
+                tags += [(number, tag, attrs) for tag, attrs in _LINE_TAGS[piece]]
+                skipped += 1
+                continue
+            if start is None:
+                start, mark = number, len(reader.tags)
+            reader.feed(piece)
+            if _clean(reader):
+                if number == start:
+                    _LINE_TAGS[piece] = [(tag, attrs) for _, tag, attrs in reader.tags[mark:]]
+                tags += [(line + skipped + n, tag, attrs) for n, tag, attrs in reader.tags[mark:]]
+                start = None
+        reader.close()
+        tags += [(line + skipped + n, tag, attrs) for n, tag, attrs in reader.tags[mark:]] if start else []
+        line += len(pieces) - 1
+    return tags
+
+
 def size_problems(masked: str) -> Iterator[tuple[int, str]]:
     """More '<' or '[' in one block or one page than any page needs (Markdown's parser slows down
     with their square: a hostile page would hold the build for minutes)."""
     line = 1
     totals = dict.fromkeys(MARKUP_SIGNS, 0)
-    for block in BLOCK_SPLIT.split(masked):
+    for block in _blocks(masked):
         for sign in MARKUP_SIGNS:
             count = block.count(sign)
             totals[sign] += count
@@ -346,14 +393,14 @@ def page_problems(html: str) -> Iterator[str]:
     """What is wrong with a whole published page (template, theme and hooks included): an inline
     script, an event attribute, a link that runs code, a resource from another host. The page's
     own scripts are files (`<script src>`), its data blocks `type="application/json"`."""
-    for line, tag, attrs in start_tags(html):
+    for line, tag, attrs in page_tags(html):
         values = dict(attrs)
         if tag == "script" and not values.get("src") and values.get("type") != "application/json":
             yield f"line {line}: an inline <script> (the CSP would block it): move the code into a file"
         for name, value in attrs:
             if name.startswith("on") or name == "style":
                 yield f"line {line}: <{tag} {name}=…>: {attribute_problem(name, value, allowed=None)}"
-            elif name in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES and (problem := attribute_problem(name, value, allowed=None)):
+            elif name in URL_ATTRIBUTES and (problem := attribute_problem(name, value, allowed=None)):
                 yield f"line {line}: <{tag} {name}=…>: {problem}"
 
 

@@ -35,8 +35,9 @@ ANIMATION = re.compile(r"\banimation(?:-name)?\s*:\s*([^;}]*)")
 def tokens_of(texts: Iterable[str]) -> set[str]:
     """Every token of the given HTML and script texts, case as written and lower-cased."""
     found: set[str] = set(ALWAYS_USED)
-    for text in texts:
-        found.update(TOKEN.findall(text))
+    # No token spans a line break, and the pages share most of their lines: each line read once.
+    for line in {line for text in texts for line in text.split("\n")}:
+        found.update(TOKEN.findall(line))
     found.update({t.lower() for t in found})
     return found
 

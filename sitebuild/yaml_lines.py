@@ -81,8 +81,30 @@ def _construct_timestamp(loader: DataLoader, node: yaml.ScalarNode) -> Any:
 DataLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+# (path, loader, the file's mtime and size) -> its values: a build reads each data file once,
+# though several hooks ask for it, once per language each; a saved file is read again.
+_loaded: dict[tuple, Any] = {}
+
+
 def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[LineLoader] = DataLoader) -> Any:
-    """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line."""
+    """Parse a YAML file into plain values whose mappings are `Mapping`s; syntax errors carry a line.
+    The values are shared by every caller that reads the same file: read them, never change them."""
+    try:
+        key = (_version(path), loader)
+    except FileNotFoundError:
+        raise error(path, None, "file not found") from None
+    if key not in _loaded:
+        _loaded[key] = _parse(path, error, loader)
+    return _loaded[key]
+
+
+def _version(path: Path) -> tuple:
+    """Changes whenever the file is saved."""
+    stat = path.stat()
+    return str(path.resolve()), stat.st_mtime_ns, stat.st_size
+
+
+def _parse(path: Path, error: type[SourceError], loader: type[LineLoader]) -> Any:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -149,8 +171,19 @@ def texts_by_language(path: Path, languages: Iterable[str], *, lang: str | None 
                       error: type[SourceError] = SourceError) -> list[Text]:
     """Every text value of the file that is in one of `languages`: those under a key that names
     the language (`ky: {title: …}`, `kk: …`), or, with `lang`, every value of the file (a file
-    in one language). In file order, with exact lines, for checks that report file:line."""
+    in one language). In file order, with exact lines, for checks that report file:line.
+    Shared by every caller, as load_yaml's values are."""
     load_yaml(path, error)  # syntax errors reported as the loaders do
+    key = (_version(path), frozenset(languages), lang)
+    if key not in _texts:
+        _texts[key] = _texts_by_language(path, languages, lang)
+    return _texts[key]
+
+
+_texts: dict[tuple, list[Text]] = {}
+
+
+def _texts_by_language(path: Path, languages: Iterable[str], lang: str | None) -> list[Text]:
     source = path.read_text(encoding="utf-8").split("\n")
     languages = set(languages)
     found: list[Text] = []

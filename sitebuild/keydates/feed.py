@@ -152,6 +152,7 @@ def language_files(dates: KeyDates, lang: str, *, site_url: str) -> dict[str, by
     {"feed": …, "organiser": …, "topics": {category: …}, "events": {event id: …}}."""
     order = dates.in_year_order()
     bodies = {e.id: _event(dates, e, lang, site_url).to_ical() for e in order}
+    one_event_head = _head(dates, lang)
     reminders = sorted(
         (r for e in order for r in _reminders(dates, e, lang, site_url)),
         key=lambda r: (r.decoded("DTSTART"), str(r["UID"])),
@@ -165,7 +166,7 @@ def language_files(dates: KeyDates, lang: str, *, site_url: str) -> dict[str, by
                             [bodies[e.id] for e in order if category in e.categories])
             for category in dates.categories
         },
-        "events": {e.id: event_bytes(dates, e, lang, site_url=site_url) for e in order},
+        "events": {e.id: _with_alarm(_join(one_event_head, [bodies[e.id]]), lang) for e in order},
     }
 
 
@@ -179,6 +180,14 @@ def event_bytes(dates: KeyDates, event: KeyDate, lang: str, *, site_url: str) ->
     """A one-event file for "add to my calendar": the feed's event plus an alarm the day before,
     under a head without subscription properties and without METHOD (RFC 5545 §3.7.2: a plain
     snapshot; no client we know of needs METHOD:PUBLISH to import a file)."""
-    component = _event(dates, event, lang, site_url)
-    component.add_component(_alarm(lang))
-    return _join(_head(dates, lang), [component.to_ical()])
+    return _with_alarm(_join(_head(dates, lang), [_event(dates, event, lang, site_url).to_ical()]), lang)
+
+
+EVENT_END = b"END:VEVENT\r\n"
+
+
+def _with_alarm(calendar: bytes, lang: str) -> bytes:
+    """A one-event calendar with the alarm as the event's last component (as icalendar writes a
+    subcomponent: after the event's properties): the event is serialised once, for the feeds."""
+    event, end = calendar.removesuffix(END).rsplit(EVENT_END, 1)
+    return event + _alarm(lang).to_ical() + EVENT_END + end + END

@@ -29,7 +29,7 @@ from sitebuild.interface import interface_file
 from sitebuild.languages import CONFIG_FILE, DEFAULT_LANGUAGE, LANGUAGES, site_texts
 from sitebuild.translations.policy import check_page_policy
 from sitebuild.translations.links import check_links
-from sitebuild.translations.pages import Page, TranslationError, check_front_matter, read_page
+from sitebuild.translations.pages import Page, TranslationError, check_front_matter, read_page, read_text
 from sitebuild.translations.script import check_script, check_texts
 from sitebuild.translations.status import PageStatus, render_page, render_text, source_hash, translation_status
 from sitebuild.translations.terms import Finding, Source, find_avoided, page_source, text_source
@@ -98,23 +98,38 @@ def check_terms(project: Path, pages: dict[str, dict[str, Page]], data: dict[Pat
     return find_avoided(load_terms(project / TERMS_FILE), found_in)
 
 
+# The pages the last check_docs passed, by what their checks read: the page's text and the
+# files docs/ holds (links, originals). `mkdocs serve` checks again only the page that was saved.
+_passed: dict[tuple, Page] = {}
+
+
 def check_docs(docs: Path | str) -> dict[str, dict[str, Page]]:
     """Read and check every page; return language -> page path -> Page. Raises TranslationError."""
+    global _passed
     docs = Path(docs)
     if not (docs / DEFAULT_LANGUAGE).is_dir():
         raise TranslationError(docs / DEFAULT_LANGUAGE, None, "the Russian pages' folder is missing")
     check_docs_files(docs)
+    tree = tuple(sorted(str(p) for p in docs.rglob("*")))
     pages: dict[str, dict[str, Page]] = {}
+    passed: dict[tuple, Page] = {}
     for lang in LANGUAGES:
         pages[lang] = {}
         for path in page_paths(docs, lang) if (docs / lang).is_dir() else []:
-            page = read_page(docs, lang, path)
-            check_front_matter(page)
-            check_page_policy(page)
-            if lang != DEFAULT_LANGUAGE and path not in pages[DEFAULT_LANGUAGE]:
-                raise TranslationError(page.file, 1, f"there is no Russian page docs/{DEFAULT_LANGUAGE}/{path}: "
-                                                     "a translation has the same path as its Russian original")
-            check_script(page)
-            check_links(page, docs)
-            pages[lang][path] = page
+            key = (str(docs), lang, path, read_text(docs / lang / path), tree)
+            page = _passed.get(key) or _check_page(docs, lang, path, pages)
+            pages[lang][path] = passed[key] = page
+    _passed = passed
     return pages
+
+
+def _check_page(docs: Path, lang: str, path: str, pages: dict[str, dict[str, Page]]) -> Page:
+    page = read_page(docs, lang, path)
+    check_front_matter(page)
+    check_page_policy(page)
+    if lang != DEFAULT_LANGUAGE and path not in pages[DEFAULT_LANGUAGE]:
+        raise TranslationError(page.file, 1, f"there is no Russian page docs/{DEFAULT_LANGUAGE}/{path}: "
+                                             "a translation has the same path as its Russian original")
+    check_script(page)
+    check_links(page, docs)
+    return page

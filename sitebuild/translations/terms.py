@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -63,7 +64,16 @@ class _Word(NamedTuple):
 def page_source(page: Page) -> Source:
     """A Markdown page: its title, description and body, as the script check reads them
     (code, link targets, tags and text marked as another language left out)."""
-    return Source(page.file, page.lang, tuple(unit.lines for unit in units(page)))
+    key = (page.file, page.lang, page.lines)
+    if key not in _page_sources:
+        _page_sources[key] = Source(page.file, page.lang, tuple(unit.lines for unit in units(page)))
+    return _page_sources[key]
+
+
+# What the last check found, by what it read (`mkdocs serve` checks again after every save):
+# the texts of each page, the findings in each language.
+_page_sources: dict[tuple, Source] = {}
+_found: dict[str, tuple[tuple, list[Finding]]] = {}
 
 
 def text_source(file: Path, lang: str, texts: Iterable[Text]) -> Source:
@@ -72,6 +82,7 @@ def text_source(file: Path, lang: str, texts: Iterable[Text]) -> Source:
                                     for text in texts if text.lang == lang and text.key != "avoid"))
 
 
+@lru_cache(maxsize=16384)  # the texts of a language stay the same from one check to the next but for the saved page
 def _words(lines: Lines) -> list[_Word]:
     """The words of a unit with their places, lower-cased and ё as е (as sitebuild.search.words)."""
     found = []
@@ -87,27 +98,38 @@ def find_avoided(terms: list[Term], found_in: list[Source]) -> list[Finding]:
     findings: list[Finding] = []
     for lang in sorted({lang for term in terms for lang in term.avoid}):
         rules = [(term, variant) for term in terms for variant in term.avoid.get(lang, ())]
-        texts = [(source, unit, _words(unit)) for source in found_in if source.lang == lang for unit in source.units]
-        known = {word.form for _, _, words in texts for word in words}
-        variant_words = {variant: [w.form for w in _words(((0, variant),))] for _, variant in rules}
-        stem = stems(lang, {w for forms in variant_words.values() for w in forms}, known)
-        by_first: dict[str, list[tuple[Term, str, tuple[str, ...]]]] = {}
-        for term, variant in rules:
-            key = tuple(stem[w] for w in variant_words[variant])
-            if key:
-                by_first.setdefault(key[0], []).append((term, variant, key))
-        # A stem is the word less its endings, its last letter perhaps hardened (г → к): only words
-        # that begin like one of the variants' stems can have it, and only those need stemming.
-        starts = tuple(sorted({s[:-1] for s in stem.values()}))
-        stem.update(stems(lang, {w for w in known if w.startswith(starts)}, known))
-        for source, unit, words in texts:
-            keys = [stem.get(w.form) for w in words]
-            for i, first in enumerate(keys):
-                for term, variant, key in by_first.get(first, ()):
-                    if tuple(keys[i:i + len(key)]) == key:
-                        findings.append(Finding(source.file, words[i].line, lang, _as_written(unit, words[i:i + len(key)]),
-                                                variant, term.words[lang], term.id))
+        key = (tuple((term.id, term.words[lang], variant) for term, variant in rules),
+               tuple(source for source in found_in if source.lang == lang))
+        if lang not in _found or _found[lang][0] != key:
+            _found[lang] = (key, _find(lang, rules, found_in))
+        findings += _found[lang][1]
     return sorted(findings, key=lambda f: (str(f.file), f.line, f.found))
+
+
+def _find(lang: str, rules: list[tuple[Term, str]], found_in: list[Source]) -> list[Finding]:
+    """The avoided variants in the texts of one language."""
+    findings: list[Finding] = []
+    texts = [(source, unit, _words(unit)) for source in found_in if source.lang == lang for unit in source.units]
+    known = {word.form for _, _, words in texts for word in words}
+    variant_words = {variant: [w.form for w in _words(((0, variant),))] for _, variant in rules}
+    stem = stems(lang, {w for forms in variant_words.values() for w in forms}, known)
+    by_first: dict[str, list[tuple[Term, str, tuple[str, ...]]]] = {}
+    for term, variant in rules:
+        key = tuple(stem[w] for w in variant_words[variant])
+        if key:
+            by_first.setdefault(key[0], []).append((term, variant, key))
+    # A stem is the word less its endings, its last letter perhaps hardened (г → к): only words
+    # that begin like one of the variants' stems can have it, and only those need stemming.
+    starts = tuple(sorted({s[:-1] for s in stem.values()}))
+    stem.update(stems(lang, {w for w in known if w.startswith(starts)}, known))
+    for source, unit, words in texts:
+        keys = [stem.get(w.form) for w in words]
+        for i, first in enumerate(keys):
+            for term, variant, key in by_first.get(first, ()):
+                if tuple(keys[i:i + len(key)]) == key:
+                    findings.append(Finding(source.file, words[i].line, lang, _as_written(unit, words[i:i + len(key)]),
+                                            variant, term.words[lang], term.id))
+    return findings
 
 
 def _as_written(unit: Lines, words: list[_Word]) -> str:

@@ -32,7 +32,7 @@ BUNDLE_DIR = "assets/stylesheets"
 SCRIPT_DIR = "assets/javascripts/"
 # Material's files that no page of this site loads: never copied (see hooks/site_assets.py).
 MATERIAL_UNUSED = re.compile(r"^assets/javascripts/(bundle\.|lunr/|workers/)|\.map$")
-SCRIPT = re.compile(r'[ \t]*<script\b(?=[^>]*\bdefer\b)[^>]*\bsrc="([^"]+)"[^>]*>\s*</script\s*>\n?')
+SCRIPT = re.compile(r'<script\b(?=[^>]*\bdefer\b)[^>]*\bsrc="([^"]+)"[^>]*>\s*</script\s*>\n?')
 STYLESHEET = re.compile(r'[ \t]*<link\b(?=[^>]*\brel="stylesheet")[^>]*>\n?')
 # The same links found by their "<link" (a search for a literal, far quicker than trying every position).
 STYLESHEET_START = re.compile(r'<link\b(?=[^>]*\brel="stylesheet")')
@@ -170,9 +170,10 @@ def bundle_scripts(site: Path, base: str = "/") -> str | None:
     """Bundle every page's deferred scripts into one minified file (see the module docstring);
     the bundle's path."""
     pages = _html_files(site)
+    found = {page: _page_scripts(page, html, base) for page, html in pages.items()}
     order: list[str] = []
-    for page, html in pages.items():
-        for script in _page_scripts(page, html, base):
+    for page, scripts in found.items():
+        for script in scripts:
             path = _site_path(page, script.group(1), base)
             if path not in order:
                 order.append(path)
@@ -186,7 +187,7 @@ def bundle_scripts(site: Path, base: str = "/") -> str | None:
                  for p in sorted((site / SCRIPT_DIR).glob("*.js")) if p.relative_to(site).as_posix() not in order}
     write_files({bundle: js, **on_demand}, site)
     for page, html in pages.items():
-        scripts = _page_scripts(page, html, base)
+        scripts = found[page]
         if not scripts:
             continue
         first = scripts[0].group(1)

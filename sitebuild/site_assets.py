@@ -144,20 +144,30 @@ def bundle_stylesheets(site: Path, base: str = "/") -> str | None:
     bundle = f"{BUNDLE_DIR}/site.{hashlib.sha256(css).hexdigest()[:8]}.css"
     write_files({bundle: css}, site)
     for page, html in pages.items():
-        links = bundled[page]
-        if not links:
-            continue
-        first = HREF.search(links[0].group(0)).group(1)
-        href = base.rstrip("/") + "/" + bundle if first.startswith("/") else posixpath.relpath(bundle, posixpath.dirname(page) or ".")
-        out, last = [], 0
-        for i, link in enumerate(links):
-            out.append(html[last:link.start()])
-            if i == 0:
-                out.append(f'<link rel="stylesheet" href="{href}">\n')
-            last = link.end()
-        out.append(html[last:])
-        (site / page).write_text("".join(out), encoding="utf-8")
+        if links := bundled[page]:
+            first = HREF.search(links[0].group(0)).group(1)
+            relinked = _relinked(html, links, '<link rel="stylesheet" href="{}">\n', _bundle_href(page, first, bundle, base))
+            (site / page).write_text(relinked, encoding="utf-8")
     return bundle
+
+
+def _bundle_href(page: str, first: str, bundle: str, base: str) -> str:
+    """How `page` names `bundle`: as its first bundled file was named (from the site's root, or
+    relative to the page)."""
+    return base.rstrip("/") + "/" + bundle if first.startswith("/") else posixpath.relpath(bundle, posixpath.dirname(page) or ".")
+
+
+def _relinked(html: str, tags: list[re.Match[str]], tag: str, href: str) -> str:
+    """`html` with `tags` (matches in page order) replaced by one `tag` naming `href`, where the
+    first of them was."""
+    out, last = [], 0
+    for i, match in enumerate(tags):
+        out.append(html[last:match.start()])
+        if i == 0:
+            out.append(tag.format(href))
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out)
 
 
 def _page_scripts(page: str, html: str, base: str) -> list[re.Match[str]]:
@@ -187,19 +197,9 @@ def bundle_scripts(site: Path, base: str = "/") -> str | None:
                  for p in sorted((site / SCRIPT_DIR).glob("*.js")) if p.relative_to(site).as_posix() not in order}
     write_files({bundle: js, **on_demand}, site)
     for page, html in pages.items():
-        scripts = found[page]
-        if not scripts:
-            continue
-        first = scripts[0].group(1)
-        href = base.rstrip("/") + "/" + bundle if first.startswith("/") else posixpath.relpath(bundle, posixpath.dirname(page) or ".")
-        out, last = [], 0
-        for i, script in enumerate(scripts):
-            out.append(html[last:script.start()])
-            if i == 0:
-                out.append(f'<script src="{href}" defer></script>\n')
-            last = script.end()
-        out.append(html[last:])
-        (site / page).write_text("".join(out), encoding="utf-8")
+        if scripts := found[page]:
+            relinked = _relinked(html, scripts, '<script src="{}" defer></script>\n', _bundle_href(page, scripts[0].group(1), bundle, base))
+            (site / page).write_text(relinked, encoding="utf-8")
     return bundle
 
 

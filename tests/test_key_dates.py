@@ -18,6 +18,7 @@ from icalendar import Calendar
 from conftest import LANGUAGES, ROOT
 from sitebuild.keydates.data import dates_json
 from sitebuild.keydates.embed import embed_html
+from sitebuild.keydates import feed
 from sitebuild.keydates.feed import event_bytes, feed_bytes, language_files
 from sitebuild.keydates.files import feed_files
 from sitebuild.keydates.load import KeyDates, load_dates
@@ -93,6 +94,52 @@ def test_uids_do_not_change_when_texts_or_site_change(tmp_path: Path) -> None:
     assert len(set(uids[0])) == 4
     # as first published (calendar-clients review, §2): imported copies stay updatable
     assert "end-violence-against-sex-workers.ru@key-dates.beregi-sebya" in uids[0]
+
+
+def plain_organiser(dates: KeyDates, lang: str) -> bytes:
+    """The organiser feed as icalendar serialises it, each reminder on its own."""
+    url = feed._page_url
+    reminders = sorted(
+        (day, feed.reminder_uid(e, lang, year, weeks),
+         feed._reminder(dates, e, lang, url(e, lang, SITE_URL), year, weeks, day).to_ical())
+        for e in dates.events for year in e.starts_in(dates.first_year, dates.last_year)
+        for weeks, day in e.reminder_days(year))
+    head = feed._head(dates, lang, name=feed.organiser_name(dates, lang))
+    bodies = [feed._event(dates, e, lang, SITE_URL).to_ical() for e in dates.in_year_order()]
+    return feed._join(head, bodies + [body for *_, body in reminders])
+
+
+@pytest.mark.parametrize("dates_file", [ROOT / "calendar" / "dates.yaml", DATA / "dates.yaml"])
+def test_organiser_feed_is_icalendars_serialisation_of_each_reminder(dates_file: Path, tmp_path: Path) -> None:
+    """The reminders of other years are the first year's lines with new UID, DTSTART and DTEND
+    values: byte for byte what icalendar writes for each, also for long lines that fold."""
+    hostile = tmp_path / "dates.yaml"
+    prefix = r"Заголовок: с «;», «,» и «\\» — UID:20271125 "  # in YAML quotes: one backslash
+    text = dates_file.read_text(encoding="utf-8")
+    text = re.sub(r'title: "([^"]*)"', lambda m: f'title: "{prefix}{m[1]}"', text)  # calendar/dates.yaml
+    text = re.sub(r'(?m)^(\s+title: )([^"\n]+)$', lambda m: f'{m[1]}"{prefix}{m[2]}"', text)  # tests/data
+    hostile.write_text(text, encoding="utf-8")
+    assert text.count(prefix) >= 3
+    for path in (dates_file, hostile):
+        dates = load_dates(path, page_exists=lambda p, lang: (ROOT / "docs" / lang / p).is_file())
+        assert sum(len(e.starts_in(dates.first_year, dates.last_year)) > 1 and bool(e.prepare_weeks)
+                   for e in dates.events), "no reminder repeats over the years"
+        for lang in LANGUAGES:
+            assert language_files(dates, lang, site_url=SITE_URL)["organiser"] == plain_organiser(dates, lang)
+
+
+def test_reminder_lines_not_as_expected_are_left_to_icalendar() -> None:
+    old, new = (b"a.ru@x", b"20270101", b"20270102"), (b"b.ru@x", b"20280101", b"20280102")
+    lines = [b"BEGIN:VEVENT\r\n", b"DTSTART;VALUE=DATE:20270101\r\n", b"DTEND;VALUE=DATE:20270102\r\n",
+             b"UID:a.ru@x\r\n", b"END:VEVENT\r\n"]
+    assert feed._with_values(lines, old, new) == (b"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20280101\r\n"
+                                                 b"DTEND;VALUE=DATE:20280102\r\nUID:b.ru@x\r\nEND:VEVENT\r\n")
+    folded = [lines[0], lines[1], lines[2], b"UID:a.ru\r\n @x\r\n", lines[4]]
+    assert feed._with_values(folded, old, new) is None
+    longer = (b"bb.ru@x", *new[1:])
+    assert feed._with_values(lines, old, longer) is None
+    other_name = [lines[0], lines[1], lines[2], b"XUID:a.ru@x\r\n", lines[4]]
+    assert feed._with_values(other_name, old, new) is None
 
 
 # --- RFC 5545 shape --------------------------------------------------------------------------

@@ -8,9 +8,10 @@ from its `updated` revision in dates.yaml.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+import re
+from datetime import date, datetime, time, timedelta, timezone
 
-from icalendar import Alarm, Calendar, Event, vDuration, vRecur, vText
+from icalendar import Alarm, Calendar, Event, vDDDTypes, vDuration, vRecur, vText
 
 from sitebuild.keydates.load import KeyDate, KeyDates
 from sitebuild.keydates.texts import LABELS, reminder_summary, when
@@ -80,27 +81,76 @@ def _event(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> Event:
     return component
 
 
-def _reminders(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> list[Event]:
-    """All-day preparation events some weeks before each occurrence in `years` (one per year and
-    lead time, no recurrence rule: "3 weeks before 3 March" is not the same day every year)."""
+def _reminder(dates: KeyDates, event: KeyDate, lang: str, url: str, year: int, weeks: int, day: date) -> Event:
+    """An all-day preparation event `weeks` before the occurrence that starts in `year`."""
+    component = Event()
+    component.add("uid", reminder_uid(event, lang, year, weeks))
+    _revision(component, event)
+    component.add("dtstart", day)
+    component.add("dtend", day + timedelta(days=1))
+    component.add("summary", reminder_summary(event, lang, weeks), parameters={"LANGUAGE": lang})
+    body = LABELS[lang]["reminder_description"].format(when=when(event, lang), title=event.texts[lang].title)
+    component.add("description", _with_link(body, lang, url), parameters={"LANGUAGE": lang})
+    component.add("url", url)
+    component.add("categories", [dates.categories[c][lang] for c in event.categories], parameters={"LANGUAGE": lang})
+    component.add("transp", "TRANSPARENT")
+    component.add("class", "PUBLIC")
+    return component
+
+
+def _reminders(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> list[tuple[tuple[date, str], bytes]]:
+    """The preparation reminders before each occurrence in the feeds' years (one per year and lead
+    time, no recurrence rule: "3 weeks before 3 March" is not the same day every year), each as
+    ((its start, its UID), its bytes). Serialising is the cost, and the reminders of one lead time
+    differ from year to year only in the values of UID, DTSTART and DTEND: the first year's is
+    serialised, the others are its lines with these three values put in (tests/test_key_dates.py
+    compares every feed with icalendar's serialisation of each reminder)."""
     url = _page_url(event, lang, site_url)
-    components = []
+    found, first = [], {}
     for year in event.starts_in(dates.first_year, dates.last_year):
         for weeks, day in event.reminder_days(year):
-            component = Event()
-            component.add("uid", reminder_uid(event, lang, year, weeks))
-            _revision(component, event)
-            component.add("dtstart", day)
-            component.add("dtend", day + timedelta(days=1))
-            component.add("summary", reminder_summary(event, lang, weeks), parameters={"LANGUAGE": lang})
-            body = LABELS[lang]["reminder_description"].format(when=when(event, lang), title=event.texts[lang].title)
-            component.add("description", _with_link(body, lang, url), parameters={"LANGUAGE": lang})
-            component.add("url", url)
-            component.add("categories", [dates.categories[c][lang] for c in event.categories], parameters={"LANGUAGE": lang})
-            component.add("transp", "TRANSPARENT")
-            component.add("class", "PUBLIC")
-            components.append(component)
-    return components
+            uid_text = reminder_uid(event, lang, year, weeks)
+            values = _dated_values(uid_text, day)
+            if weeks not in first:
+                first[weeks] = (values, _lines(_reminder(dates, event, lang, url, year, weeks, day)))
+            old, lines = first[weeks]
+            body = _with_values(lines, old, values)
+            if body is None:  # not as expected: this reminder serialised on its own
+                body = _reminder(dates, event, lang, url, year, weeks, day).to_ical()
+            found.append(((day, uid_text), body))
+    return found
+
+
+DATED = (b"UID", b"DTSTART", b"DTEND")  # the properties of a reminder that change with its year
+CRLF = b"\r\n"
+# Where a content line ends: at a line break not followed by a folded line's leading space or tab.
+LINE_END = re.compile(rb"(?<=\r\n)(?![ \t])")
+
+
+def _dated_values(uid_text: str, day: date) -> tuple[bytes, ...]:
+    """The values of a reminder's UID, DTSTART and DTEND, as icalendar serialises them."""
+    return vText(uid_text).to_ical(), vDDDTypes(day).to_ical(), vDDDTypes(day + timedelta(days=1)).to_ical()
+
+
+def _lines(component: Event) -> list[bytes]:
+    """The component's content lines as icalendar serialises them, each with its folds and line break."""
+    return LINE_END.split(component.to_ical())[:-1]
+
+
+def _with_values(lines: list[bytes], old: tuple[bytes, ...], new: tuple[bytes, ...]) -> bytes | None:
+    """`lines` with the values `old` of the DATED properties replaced by `new`; None unless each
+    is found on one unfolded line `NAME[;parameters]:value` (RFC 5545 §3.1) and keeps its length
+    (a line that grows might have to be folded)."""
+    result, replaced = [], 0
+    for line in lines:
+        for name, before, after in zip(DATED, old, new):
+            if (line.startswith(name) and line[len(name):len(name) + 1] in (b":", b";")
+                    and line.endswith(b":" + before + CRLF) and CRLF + b" " not in line and len(before) == len(after)):
+                line = line[:-len(before + CRLF)] + after + CRLF
+                replaced += 1
+                break
+        result.append(line)
+    return b"".join(result) if replaced == len(DATED) else None
 
 
 def _alarm(lang: str) -> Alarm:
@@ -153,14 +203,11 @@ def language_files(dates: KeyDates, lang: str, *, site_url: str) -> dict[str, by
     order = dates.in_year_order()
     bodies = {e.id: _event(dates, e, lang, site_url).to_ical() for e in order}
     one_event_head = _head(dates, lang)
-    reminders = sorted(
-        (r for e in order for r in _reminders(dates, e, lang, site_url)),
-        key=lambda r: (r.decoded("DTSTART"), str(r["UID"])),
-    )
+    reminders = sorted(r for e in order for r in _reminders(dates, e, lang, site_url))
     return {
         "feed": _join(_head(dates, lang, name=dates.calendar[lang].title), list(bodies.values())),
         "organiser": _join(_head(dates, lang, name=organiser_name(dates, lang)),
-                           list(bodies.values()) + [r.to_ical() for r in reminders]),
+                           list(bodies.values()) + [body for _, body in reminders]),
         "topics": {
             category: _join(_head(dates, lang, name=topic_name(dates, lang, category)),
                             [bodies[e.id] for e in order if category in e.categories])

@@ -40,7 +40,19 @@ class Term:
 
 
 def load_terms(path: Path = TERMS_FILE) -> list[Term]:
+    """The terms of the file, checked; read once per version of the file (load_yaml gives the same
+    values while the file is unchanged), however many hooks and languages ask."""
+    global _last
     data = load_yaml(path, GlossaryError)
+    if _last is None or _last[0] is not data:
+        _last = (data, _terms(path, data))
+    return list(_last[1])
+
+
+_last: tuple[object, list[Term]] | None = None  # the file's values and their terms, from the last call
+
+
+def _terms(path: Path, data: object) -> list[Term]:
     if not isinstance(data, Mapping) or not isinstance(data.get("terms"), list):
         raise GlossaryError(path, 1, "the file must have a 'terms:' list")
     terms, seen = [], {}

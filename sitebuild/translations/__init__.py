@@ -29,7 +29,7 @@ from sitebuild.interface import interface_file
 from sitebuild.languages import CONFIG_FILE, DEFAULT_LANGUAGE, LANGUAGES, site_texts
 from sitebuild.translations.policy import check_page_policy
 from sitebuild.translations.links import check_links
-from sitebuild.translations.pages import Page, TranslationError, check_front_matter, read_page, read_text
+from sitebuild.translations.pages import Page, TranslationError, check_front_matter, page_of, read_text
 from sitebuild.translations.script import check_script, check_texts
 from sitebuild.translations.status import PageStatus, render_page, render_text, source_hash, translation_status
 from sitebuild.translations.terms import Finding, Source, find_avoided, page_source, text_source
@@ -116,15 +116,16 @@ def check_docs(docs: Path | str) -> dict[str, dict[str, Page]]:
     for lang in LANGUAGES:
         pages[lang] = {}
         for path in page_paths(docs, lang) if (docs / lang).is_dir() else []:
-            key = (str(docs), lang, path, read_text(docs / lang / path), tree)
-            page = _passed.get(key) or _check_page(docs, lang, path, pages)
+            text = read_text(docs / lang / path)
+            key = (str(docs), lang, path, text, tree)
+            page = _passed.get(key) or _check_page(docs, page_of(docs / lang / path, lang, path, text), pages)
             pages[lang][path] = passed[key] = page
     _passed = passed
     return pages
 
 
-def _check_page(docs: Path, lang: str, path: str, pages: dict[str, dict[str, Page]]) -> Page:
-    page = read_page(docs, lang, path)
+def _check_page(docs: Path, page: Page, pages: dict[str, dict[str, Page]]) -> Page:
+    lang, path = page.lang, page.path
     check_front_matter(page)
     check_page_policy(page)
     if lang != DEFAULT_LANGUAGE and path not in pages[DEFAULT_LANGUAGE]:

@@ -85,7 +85,19 @@ def read_text(file: Path) -> str:
 def read_page(docs: Path, lang: str, path: str) -> Page:
     """Read docs/<lang>/<path> and parse its front matter; raise TranslationError if it is broken."""
     file = docs / lang / path
-    return parse_page(file, lang, path, read_text(file))
+    return page_of(file, lang, path, read_text(file))
+
+
+def page_of(file: Path, lang: str, path: str, text: str) -> Page:
+    """parse_page, once per text of the file: the checks, the content policy and the calendar read
+    the same pages, in each language's build. The Page is shared: read it, never change it."""
+    last = _parsed.get(file)
+    if last is None or last[0] != (lang, path, text):
+        last = _parsed[file] = ((lang, path, text), parse_page(file, lang, path, text))
+    return last[1]
+
+
+_parsed: dict[Path, tuple[tuple[str, str, str], Page]] = {}  # file -> what it was last parsed from, its Page
 
 
 def parse_page(file: Path, lang: str, path: str, text: str) -> Page:

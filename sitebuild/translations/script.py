@@ -60,7 +60,19 @@ def prose(text: str) -> str:
 
 
 def units(page: Page) -> list[Unit]:
-    """The page's text split into units, with the front matter's title and description first."""
+    """The page's text split into units, with the front matter's title and description first.
+    Split once per text of the page: the script check and the term check both read them."""
+    key = (page.file, page.lang, page.lines)
+    if key not in _units:
+        _units[key] = _split(page)
+    return _units[key]
+
+
+# Each page's units, by what they are made of (`mkdocs serve` checks again after every save).
+_units: dict[tuple, list[Unit]] = {}
+
+
+def _split(page: Page) -> list[Unit]:
     found = [Unit(page.line_of(key), ((page.line_of(key), page.meta[key]),))
              for key in ("title", "description") if isinstance(page.meta.get(key), str)]
     current: list[tuple[int, str]] = []

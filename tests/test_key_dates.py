@@ -132,14 +132,16 @@ def test_reminder_lines_not_as_expected_are_left_to_icalendar() -> None:
     old, new = (b"a.ru@x", b"20270101", b"20270102"), (b"b.ru@x", b"20280101", b"20280102")
     lines = [b"BEGIN:VEVENT\r\n", b"DTSTART;VALUE=DATE:20270101\r\n", b"DTEND;VALUE=DATE:20270102\r\n",
              b"UID:a.ru@x\r\n", b"END:VEVENT\r\n"]
-    assert feed._with_values(lines, old, new) == (b"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20280101\r\n"
-                                                 b"DTEND;VALUE=DATE:20280102\r\nUID:b.ru@x\r\nEND:VEVENT\r\n")
-    folded = [lines[0], lines[1], lines[2], b"UID:a.ru\r\n @x\r\n", lines[4]]
-    assert feed._with_values(folded, old, new) is None
-    longer = (b"bb.ru@x", *new[1:])
-    assert feed._with_values(lines, old, longer) is None
-    other_name = [lines[0], lines[1], lines[2], b"XUID:a.ru@x\r\n", lines[4]]
-    assert feed._with_values(other_name, old, new) is None
+    assert feed._places(lines, old) == [3, 1, 2]
+    assert feed._with_values(lines, old, [3, 1, 2], new) == (b"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20280101\r\n"
+                                                           b"DTEND;VALUE=DATE:20280102\r\nUID:b.ru@x\r\nEND:VEVENT\r\n")
+    assert feed._with_values(lines, old, [3, 1, 2], (b"bb.ru@x", *new[1:])) is None  # a longer line might fold
+    assert feed._with_values(lines, old, None, new) is None
+    for changed in ([*lines[:3], b"UID:a.ru\r\n @x\r\n", lines[4]],  # folded
+                    [*lines[:3], b"XUID:a.ru@x\r\n", lines[4]],  # another property
+                    [*lines[:3], b"UID:c.ru@x\r\n", lines[4]],  # another value
+                    [*lines, b"UID:a.ru@x\r\n"]):  # twice
+        assert feed._places(changed, old) is None
 
 
 # --- RFC 5545 shape --------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 from icalendar import Alarm, Calendar, Event, vDDDTypes, vDuration, vRecur, vText
 
@@ -112,9 +113,9 @@ def _reminders(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> lis
             uid_text = reminder_uid(event, lang, year, weeks)
             values = _dated_values(uid_text, day)
             if weeks not in first:
-                first[weeks] = (values, _lines(_reminder(dates, event, lang, url, year, weeks, day)))
-            old, lines = first[weeks]
-            body = _with_values(lines, old, values)
+                lines = _lines(_reminder(dates, event, lang, url, year, weeks, day))
+                first[weeks] = (lines, values, _places(lines, values))
+            body = _with_values(*first[weeks], values)
             if body is None:  # not as expected: this reminder serialised on its own
                 body = _reminder(dates, event, lang, url, year, weeks, day).to_ical()
             found.append(((day, uid_text), body))
@@ -129,7 +130,12 @@ LINE_END = re.compile(rb"(?<=\r\n)(?![ \t])")
 
 def _dated_values(uid_text: str, day: date) -> tuple[bytes, ...]:
     """The values of a reminder's UID, DTSTART and DTEND, as icalendar serialises them."""
-    return vText(uid_text).to_ical(), vDDDTypes(day).to_ical(), vDDDTypes(day + timedelta(days=1)).to_ical()
+    return vText(uid_text).to_ical(), _day_value(day), _day_value(day + timedelta(days=1))
+
+
+@lru_cache(maxsize=4096)  # the same days in every language
+def _day_value(day: date) -> bytes:
+    return vDDDTypes(day).to_ical()
 
 
 def _lines(component: Event) -> list[bytes]:
@@ -137,20 +143,27 @@ def _lines(component: Event) -> list[bytes]:
     return LINE_END.split(component.to_ical())[:-1]
 
 
-def _with_values(lines: list[bytes], old: tuple[bytes, ...], new: tuple[bytes, ...]) -> bytes | None:
-    """`lines` with the values `old` of the DATED properties replaced by `new`; None unless each
-    is found on one unfolded line `NAME[;parameters]:value` (RFC 5545 §3.1) and keeps its length
-    (a line that grows might have to be folded)."""
-    result, replaced = [], 0
-    for line in lines:
-        for name, before, after in zip(DATED, old, new):
-            if (line.startswith(name) and line[len(name):len(name) + 1] in (b":", b";")
-                    and line.endswith(b":" + before + CRLF) and CRLF + b" " not in line and len(before) == len(after)):
-                line = line[:-len(before + CRLF)] + after + CRLF
-                replaced += 1
-                break
-        result.append(line)
-    return b"".join(result) if replaced == len(DATED) else None
+def _places(lines: list[bytes], values: tuple[bytes, ...]) -> list[int] | None:
+    """Where each DATED property stands in `lines`, if each is one unfolded line
+    `NAME[;parameters]:value` (RFC 5545 §3.1) with its value `values`; None otherwise."""
+    places = []
+    for name, value in zip(DATED, values):
+        found = [i for i, line in enumerate(lines) if line.startswith(name) and line[len(name):len(name) + 1] in (b":", b";")]
+        if len(found) != 1 or not lines[found[0]].endswith(b":" + value + CRLF) or CRLF + b" " in lines[found[0]]:
+            return None
+        places += found
+    return places
+
+
+def _with_values(lines: list[bytes], old: tuple[bytes, ...], places: list[int] | None, new: tuple[bytes, ...]) -> bytes | None:
+    """The reminder `lines` with the values `old` of its DATED properties (at `places`) replaced by
+    `new`; None where they are not in place or a value's length changes (a longer line may need a fold)."""
+    if places is None or any(len(before) != len(after) for before, after in zip(old, new)):
+        return None
+    lines = lines.copy()
+    for i, before, after in zip(places, old, new):
+        lines[i] = lines[i][:-len(before + CRLF)] + after + CRLF
+    return b"".join(lines)
 
 
 def _alarm(lang: str) -> Alarm:

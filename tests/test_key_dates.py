@@ -142,6 +142,8 @@ def test_reminder_lines_not_as_expected_are_left_to_icalendar() -> None:
                     [*lines[:3], b"UID:c.ru@x\r\n", lines[4]],  # another value
                     [*lines, b"UID:a.ru@x\r\n"]):  # twice
         assert feed._places(changed, old) is None
+    assert feed._place([*lines, b"SUMMARY:a\r\n"], b"SUMMARY") == 5
+    assert feed._place([*lines, b"SUMMARY:a\r\n", b"SUMMARY:b\r\n"], b"SUMMARY") is None
 
 
 # --- RFC 5545 shape --------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def _reminder(dates: KeyDates, event: KeyDate, lang: str, url: str, year: int, w
     _revision(component, event)
     component.add("dtstart", day)
     component.add("dtend", day + timedelta(days=1))
-    component.add("summary", reminder_summary(event, lang, weeks), parameters={"LANGUAGE": lang})
+    _summary(component, event, lang, weeks)
     body = LABELS[lang]["reminder_description"].format(when=when(event, lang), title=event.texts[lang].title)
     component.add("description", _with_link(body, lang, url), parameters={"LANGUAGE": lang})
     component.add("url", url)
@@ -99,13 +99,19 @@ def _reminder(dates: KeyDates, event: KeyDate, lang: str, url: str, year: int, w
     return component
 
 
+def _summary(component: Event, event: KeyDate, lang: str, weeks: int) -> Event:
+    component.add("summary", reminder_summary(event, lang, weeks), parameters={"LANGUAGE": lang})
+    return component
+
+
 def _reminders(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> list[tuple[tuple[date, str], bytes]]:
     """The preparation reminders before each occurrence in the feeds' years (one per year and lead
     time, no recurrence rule: "3 weeks before 3 March" is not the same day every year), each as
-    ((its start, its UID), its bytes). Serialising is the cost, and the reminders of one lead time
-    differ from year to year only in the values of UID, DTSTART and DTEND: the first year's is
-    serialised, the others are its lines with these three values put in (tests/test_key_dates.py
-    compares every feed with icalendar's serialisation of each reminder)."""
+    ((its start, its UID), its bytes). Serialising is the cost, and an event's reminders differ
+    only in UID, DTSTART and DTEND, and from one lead time to another in SUMMARY: the first is
+    serialised, each other lead time's SUMMARY on its own, and each reminder is these lines with
+    its own UID, DTSTART and DTEND values put in (tests/test_key_dates.py compares every feed with
+    icalendar's serialisation of each reminder)."""
     url = _page_url(event, lang, site_url)
     found, first = [], {}
     for year in event.starts_in(dates.first_year, dates.last_year):
@@ -113,8 +119,8 @@ def _reminders(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> lis
             uid_text = reminder_uid(event, lang, year, weeks)
             values = _dated_values(uid_text, day)
             if weeks not in first:
-                lines = _lines(_reminder(dates, event, lang, url, year, weeks, day))
-                first[weeks] = (lines, values, _places(lines, values))
+                first[weeks] = _template(first, event, lang, weeks) or _serialised(
+                    _reminder(dates, event, lang, url, year, weeks, day), values)
             body = _with_values(*first[weeks], values)
             if body is None:  # not as expected: this reminder serialised on its own
                 body = _reminder(dates, event, lang, url, year, weeks, day).to_ical()
@@ -122,10 +128,26 @@ def _reminders(dates: KeyDates, event: KeyDate, lang: str, site_url: str) -> lis
     return found
 
 
+# A reminder as lines, the values of its DATED properties and where they stand (None: not found).
+Template = tuple[list[bytes], tuple[bytes, ...], list[int] | None]
 DATED = (b"UID", b"DTSTART", b"DTEND")  # the properties of a reminder that change with its year
 CRLF = b"\r\n"
 # Where a content line ends: at a line break not followed by a folded line's leading space or tab.
 LINE_END = re.compile(rb"(?<=\r\n)(?![ \t])")
+
+
+def _serialised(component: Event, values: tuple[bytes, ...]) -> Template:
+    lines = _lines(component)
+    return lines, values, _places(lines, values)
+
+
+def _template(first: dict[int, Template], event: KeyDate, lang: str, weeks: int) -> Template | None:
+    """Another lead time's reminder: the event's first one with its own SUMMARY (None: none yet, or not as expected)."""
+    lines, values, places = next(iter(first.values()), ([], (), None))
+    summary, alone = _place(lines, b"SUMMARY"), _lines(_summary(Event(), event, lang, weeks)) if lines else []
+    if places is None or summary is None or len(alone) != 3:
+        return None
+    return [*lines[:summary], alone[1], *lines[summary + 1:]], values, places
 
 
 def _dated_values(uid_text: str, day: date) -> tuple[bytes, ...]:
@@ -143,15 +165,18 @@ def _lines(component: Event) -> list[bytes]:
     return LINE_END.split(component.to_ical())[:-1]
 
 
+def _place(lines: list[bytes], name: bytes) -> int | None:
+    """Where the one line of the property `name` stands (`NAME[;parameters]:value`, RFC 5545 §3.1)."""
+    found = [i for i, line in enumerate(lines) if line.startswith(name) and line[len(name):len(name) + 1] in (b":", b";")]
+    return found[0] if len(found) == 1 else None
+
+
 def _places(lines: list[bytes], values: tuple[bytes, ...]) -> list[int] | None:
-    """Where each DATED property stands in `lines`, if each is one unfolded line
-    `NAME[;parameters]:value` (RFC 5545 §3.1) with its value `values`; None otherwise."""
-    places = []
-    for name, value in zip(DATED, values):
-        found = [i for i, line in enumerate(lines) if line.startswith(name) and line[len(name):len(name) + 1] in (b":", b";")]
-        if len(found) != 1 or not lines[found[0]].endswith(b":" + value + CRLF) or CRLF + b" " in lines[found[0]]:
-            return None
-        places += found
+    """Where each DATED property stands in `lines`, if each is one unfolded line with its value `values`."""
+    places = [_place(lines, name) for name in DATED]
+    if any(i is None or not lines[i].endswith(b":" + value + CRLF) or CRLF + b" " in lines[i]
+           for i, value in zip(places, values)):
+        return None
     return places
 
 

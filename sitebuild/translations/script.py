@@ -62,14 +62,14 @@ def prose(text: str) -> str:
 def units(page: Page) -> list[Unit]:
     """The page's text split into units, with the front matter's title and description first.
     Split once per text of the page: the script check and the term check both read them."""
-    key = (page.file, page.lang, page.lines)
-    if key not in _units:
-        _units[key] = _split(page)
-    return _units[key]
+    last = _units.get(page.file)
+    if last is None or last[0] != (page.lang, page.lines):
+        last = _units[page.file] = ((page.lang, page.lines), _split(page))
+    return last[1]
 
 
-# Each page's units, by what they are made of (`mkdocs serve` checks again after every save).
-_units: dict[tuple, list[Unit]] = {}
+# file -> what its units were last split from, the units (`mkdocs serve` checks again after every save).
+_units: dict[Path, tuple[tuple[str, tuple[str, ...]], list[Unit]]] = {}
 
 
 def _split(page: Page) -> list[Unit]:

@@ -282,3 +282,20 @@ def test_status_page_of_the_built_site_tells_the_same(site: Path, lang: str) -> 
         url = urljoin(f"{prefix}translation-status/", href).removeprefix(prefix)
         page = url + "index.md" if url == "" or (ROOT / "docs" / "ru" / url / "index.md").exists() else url.rstrip("/") + ".md"
         assert (labels[ky], labels[kk]) == (expected[page, "ky"], expected[page, "kk"]), page
+
+
+def test_every_form_of_link_is_found_outside_code() -> None:
+    """The quick test of each line (does it hold '](', ']:' or '=') never hides a link."""
+    from sitebuild.translations.links import link_targets
+    from sitebuild.translations.pages import parse_page
+
+    body = ("[a](one.md) and [b]( <two.md> \"title\")\n"
+            "[ref]: three.md\n"
+            "   [ref2]:   <four.md>\n"
+            "<a href = 'five.md'>x</a> <img src=\"six.png\">\n"
+            "[split]`code`(seven.md)\n"
+            "`[not](eight.md)` plain text = no link\n"
+            "```\n[fenced](nine.md)\n```\n")
+    page = parse_page(Path("ky/x.md"), "ky", "x.md", "---\ntitle: x\n---\n" + body)
+    assert list(link_targets(page)) == [(4, "one.md"), (4, "two.md"), (5, "three.md"), (6, "four.md"),
+                                        (7, "five.md"), (7, "six.png"), (8, "seven.md")]

@@ -225,11 +225,12 @@ class _TagReader(HTMLParser):
 def as_browsers_read_comments(html: str) -> str:
     """Comments ended the way browsers end them (HTML5), so that html.parser of this Python does
     not read a tag as part of a comment: `<!-->` and `<!--->` are empty comments, `--!>` ends one,
-    `<![CDATA[` in HTML is a comment that ends at the first '>'. Same length, same lines."""
+    `<![CDATA[` in HTML is a comment that ends at the first '>', and so is any other `<![` (which
+    html.parser would stop at with an AssertionError: `<![картинка](pic.png)`). Same length, same lines."""
     html = BROWSER_EMPTY_COMMENT.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->", html)
     html = html.replace("--!>", "--> ")
     return BROWSER_CDATA.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->" if len(m.group()) >= 7
-                             else " " * len(m.group()), html)
+                             else " " * len(m.group()), html).replace("<![", "<!-")  # html.parser: up to '>'
 
 
 def _read(html: str) -> _TagReader:
@@ -289,13 +290,14 @@ def size_problems(masked: str) -> Iterator[tuple[int, str]]:
         line += block.count("\n")
 
 
-def nesting_problems(masked: str, *, deep: int | None) -> Iterator[tuple[int, str]]:
+def nesting_problems(masked: list[str], *, deep: int | None) -> Iterator[tuple[int, str]]:
     """Lists, quotes and HTML blocks (`deep`: the first line where _read found them too deep) nested
     deeper than MAX_NESTING (Markdown's parser would run out of stack: a traceback, not a message)."""
     what = (f"nested more than {MAX_NESTING} levels deep (lists, quotes, indented blocks or HTML "
             "elements inside each other): write it flatter")
-    for number, line in enumerate(masked.split("\n"), start=1):
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+    for number, line in enumerate(masked, start=1):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip(" "))
         prefix = CONTAINER_PREFIX.match(line)
         containers = len(CONTAINER_MARK.findall(prefix.group())) if prefix else 0
         if indent > 4 * MAX_NESTING or containers > MAX_NESTING:
@@ -305,20 +307,20 @@ def nesting_problems(masked: str, *, deep: int | None) -> Iterator[tuple[int, st
         yield deep, what
 
 
-def masked_markdown(text: str, *, autolinks: bool = True) -> str:
-    """The text with code (fenced blocks, inline spans) and autolinks (`<https://…>`, `<a@b.org>`;
-    markdown_problems checks them as links) blanked out, lines kept in place."""
-    lines, in_fence = [], False
+def masked_lines(text: str) -> tuple[list[str], list[str]]:
+    """The text's lines with code (fenced blocks, inline spans) blanked out, and the same with
+    autolinks (`<https://…>`, `<a@b.org>`; markdown_problems checks them as links) blanked out too.
+    A line without the characters a pattern needs is not searched."""
+    code_masked, in_fence = [], False
     for line in text.split("\n"):
-        if FENCE.match(line):
+        if ("```" in line or "~~~" in line) and FENCE.match(line):
             in_fence = not in_fence
-            lines.append("")
+            code_masked.append("")
         elif in_fence:
-            lines.append("")
+            code_masked.append("")
         else:
-            line = INLINE_CODE.sub(blank, line)
-            lines.append(AUTOLINK.sub(blank, line) if autolinks else line)
-    return "\n".join(lines)
+            code_masked.append(INLINE_CODE.sub(blank, line) if "`" in line else line)
+    return code_masked, [AUTOLINK.sub(blank, line) if "<" in line else line for line in code_masked]
 
 
 def blank(match: re.Match[str]) -> str:
@@ -327,13 +329,14 @@ def blank(match: re.Match[str]) -> str:
 
 def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
     """(line, problem) for raw HTML, attribute lists and Markdown links of a Markdown text."""
-    masked = masked_markdown(text)
+    code_masked, masked_list = masked_lines(text)
+    masked = "\n".join(masked_list)
     sizes = list(size_problems(masked))
     if sizes:  # nothing else is read in such a text
         yield from sizes
         return
     reader = _read(masked)
-    yield from nesting_problems(masked, deep=reader.too_deep)
+    yield from nesting_problems(masked_list, deep=reader.too_deep)
     for line, tag, attrs in reader.tags:
         if tag in FORBIDDEN_TAGS:
             yield line, _where(tag, FORBIDDEN_TAGS[tag])
@@ -344,15 +347,16 @@ def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
             for name, value in attrs:
                 if problem := attribute_problem(name, value, allowed=ALLOWED_TAGS[tag]):
                     yield line, f"<{tag}>: {problem}"
-    code_masked = masked_markdown(text, autolinks=False).split("\n")
-    for number, line in enumerate(masked.split("\n"), start=1):
-        for match in AUTOLINK.finditer(code_masked[number - 1]):
+    for number, (code_line, line) in enumerate(zip(code_masked, masked_list), start=1):
+        for match in AUTOLINK.finditer(code_line) if "<" in code_line else ():
             if problem := url_problem(match.group(1), resource=False):
                 yield number, problem
-        for match in ATTR_LIST.finditer(line):
+        for match in ATTR_LIST.finditer(line) if "{" in line else ():
             for name, value in ATTR_PAIR.findall(match.group(1)):
                 if problem := attribute_problem(name, value.strip("\"'"), allowed=frozenset()):
                     yield number, f"attribute list {{…}}: {problem}"
+        if "[" not in line:
+            continue
         for match in MD_LINK.finditer(line):
             if problem := url_problem(match.group(2), resource=bool(match.group(1))):
                 yield number, problem

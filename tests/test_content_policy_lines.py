@@ -11,8 +11,8 @@ import random
 
 import pytest
 
-from sitebuild.content_policy import (PolicyError, _page_rules, browser_elements, check_html, page_problems,
-                                      start_tags)
+from sitebuild.content_policy import (PolicyError, _page_rules, browser_elements, check_html, markdown_problems,
+                                      page_problems, start_tags)
 
 PAGE = '<!doctype html>\n<html lang="ru">\n<head>\n<title>Т</title>\n{head}</head>\n<body>\n{body}\n</body>\n</html>\n'
 LINE = 7  # the line of {body} when {head} is empty
@@ -166,7 +166,8 @@ PIECES = ['<a href="x">', "</a>", "<script>", "</script>", "</ script>", "</scri
           '<div\nonclick="x">', "text &amp; more", "&", "&am", "<", ">", "\n", "\n\n", "  ", "<p>", "</p>",
           '<a href="java\nscript:x">', "<title>", "</title>", "<br/>", "<?php ?>", "<!DOCTYPE html>", '"', "'",
           '<a title="a\n\nb">', "<x-y z=1>", "&#106;", "<a href=&#106;avascript:x>", "<b style='x'>", "<svg>", "</svg>",
-          "<math>", "<template>", "</template>", "<noscript>", "</noscript>", "<table>", "<frameset>", "\x00", "<body onload=x>"]
+          "<math>", "<template>", "</template>", "<noscript>", "</noscript>", "<table>", "<frameset>", "\x00", "<body onload=x>",
+          "<![", "<![if x]>", "<![ ", "<![CDATA["]
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -180,6 +181,17 @@ def test_hostile_pages_give_messages_not_tracebacks(seed: int) -> None:
             check_html(doc, path="docs/ru/page.md", source_lines=doc.split("\n"))
         except PolicyError:
             pass
+
+
+@pytest.mark.parametrize("text", ["<![картинка](pic.png)", "Текст <![ x", "<![if x]> <span onclick=x>", "<![CDATA[x"])
+def test_marked_sections_give_messages_not_tracebacks(text: str) -> None:
+    """html.parser stops with an AssertionError at '<![' followed by anything but a few keywords;
+    browsers read a comment up to the first '>'."""
+    found = any("'onclick=' runs code" in problem for _, problem in markdown_problems(text))
+    assert found == ("onclick" in text)
+    page = PAGE.format(head="", body=text + '>\n<p onclick="x">')  # '>' ends what is open
+    lines = [f"line {LINE}"] * ("onclick" in text) + [f"line {LINE + 1}"]
+    assert [problem.split(": <")[0] for problem in page_problems(page)] == lines
 
 
 def test_a_line_seen_before_is_still_checked_in_another_context() -> None:

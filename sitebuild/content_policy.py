@@ -264,13 +264,14 @@ def browser_elements(html: str, *, scripting: bool = False) -> Iterator[tuple[st
 
 
 def _elements(root: LexborNode) -> Iterator[tuple[str, dict[str, str | None]]]:
-    for node in root.traverse():
-        if not node.is_element_node:  # a doctype, a comment inside a template
-            continue
-        yield node.tag.lower(), node.attributes
-        if node.tag == "template":  # its content is a fragment of its own
-            for fragment in node.template_fragments():
-                yield from _elements(fragment)
+    roots = [root]
+    while roots:  # no recursion: templates in templates may go deeper than Python's stack
+        for node in roots.pop().traverse():
+            if not node.is_element_node:  # a doctype, a comment inside a template
+                continue
+            yield node.tag.lower(), node.attributes
+            if node.tag == "template":  # its content is a fragment of its own, read after the rest
+                roots += node.template_fragments()
 
 
 def size_problems(masked: str) -> Iterator[tuple[int, str]]:

@@ -11,7 +11,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test status bench browser faketime clean
 
+# Byte-compiles our modules each time (only changed files; pip compiled site-packages): where
+# PYTHONDONTWRITEBYTECODE is set, as on our CI machines, Python would compile them in every build.
 setup: $(VENV)/.installed
+	@$(BIN)/python -m compileall -q sitebuild hooks
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)

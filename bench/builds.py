@@ -19,6 +19,7 @@ alike; a ratio is taken per pair.
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import resource
@@ -40,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # into the synthetic projects, so hooks added later find their files).
 NOT_BUILD_INPUTS = {".git", ".venv", "node_modules", "site", "bench", "tests", "docs", "mkdocs.yml",
                     ".pytest_cache", ".ci", ".github", "__pycache__"}
+# Our Python code, byte-compiled by `make setup` (Makefile) and before timing.
+OUR_CODE = ("sitebuild", "hooks")
 STOCK_SITE_URL = "http://127.0.0.1:8000/"
 
 
@@ -207,8 +210,16 @@ class Pairs:
         return statistics.median(self.cpu_ratios)
 
 
+def byte_compile() -> None:
+    """Our modules compiled as `make setup` leaves them (site-packages were compiled by pip): on a
+    machine that sets PYTHONDONTWRITEBYTECODE, Python would otherwise compile them in every build."""
+    for folder in OUR_CODE:
+        compileall.compile_dir(ROOT / folder, quiet=1)
+
+
 def run_pairs(label: str, ours: Path, stock: Path, pages: int, runs: int, log) -> Pairs:
     """`runs` alternating builds of our config (strict, like `make build`) and the stock one."""
+    byte_compile()
     pairs = Pairs(label, pages)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         for run in range(runs):

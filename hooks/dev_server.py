@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 
 from sitebuild.dev_server import reload_tag, show_error, with_reload_tag, write_livereload
+
+if TYPE_CHECKING:  # the server's modules (watchdog, http.server) are loaded by `mkdocs serve` only
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.dev_server")
 

@@ -7,13 +7,16 @@ the marker <!-- glossary --> on a line of its own.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
 from sitebuild.glossary import TERMS_FILE, GlossaryError, Term, letters, load_terms, render
+
+if TYPE_CHECKING:  # loaded by `mkdocs serve` only (watchdog, http.server)
+    from mkdocs.livereload import LiveReloadServer
 
 MARKER = "<!-- glossary -->"
 _terms: list[Term] = []

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
 from sitebuild.help_directory.load import SERVICES_FILE, Directory, ServicesError, load_services
 from sitebuild.help_directory.render import country_part, directory_page, emergency_list
 from sitebuild.urls import path_in_language
+
+if TYPE_CHECKING:  # loaded by `mkdocs serve` only (watchdog, http.server)
+    from mkdocs.livereload import LiveReloadServer
 
 MARKER = re.compile(r"^<!-- ((help-directory|emergency-numbers)(?:: ([a-z0-9 -]+))?|help: ([a-z0-9-]+)|emergency: ([a-z0-9-]+)) -->[ \t]*$",
                     re.M)

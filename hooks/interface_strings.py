@@ -8,12 +8,15 @@ is one file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 
 from sitebuild.interface import INTERFACE_DIR, InterfaceError, load_interface
+
+if TYPE_CHECKING:  # loaded by `mkdocs serve` only (watchdog, http.server)
+    from mkdocs.livereload import LiveReloadServer
 
 
 def _project(config: MkDocsConfig) -> Path:

@@ -14,10 +14,10 @@ Pages ask for generated content with a marker on a line of its own:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
 from sitebuild import build_mode
@@ -31,6 +31,9 @@ from sitebuild.output import write_files
 from sitebuild.site_config import ConfigValueError, check_calendar_year
 from sitebuild.translations.pages import TranslationError, read_page
 from sitebuild.urls import path_in_language
+
+if TYPE_CHECKING:  # loaded by `mkdocs serve` only (watchdog, http.server)
+    from mkdocs.livereload import LiveReloadServer
 
 DATES_FILE = "calendar/dates.yaml"
 YEAR_VIEW = "<!-- year-view -->"

@@ -9,16 +9,19 @@ docs/ itself (every language), so an edit to any page rebuilds the site and runs
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
 from sitebuild.urls import path_in_language
 from sitebuild.translations import (PageStatus, check_data, check_docs, check_terms, checked_files, fingerprint,
                                     render_page, translation_status)
 from sitebuild.yaml_lines import SourceError
+
+if TYPE_CHECKING:  # loaded by `mkdocs serve` only (watchdog, http.server)
+    from mkdocs.livereload import LiveReloadServer
 
 MARKER = "<!-- translation-status -->"
 # mkdocs-static-i18n runs on_config once per language: the pages are checked once per change.

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from sitebuild.content_policy import check_html, page_problems
+from sitebuild.content_policy import check_html, html_problems, page_problems
 from sitebuild.site_config import ConfigValueError, check_quick_exit_url, check_site_url
 from sitebuild.translations.pages import read_page
 from sitebuild.yaml_lines import SourceError
@@ -34,6 +34,8 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
     """The page as it will be published, held to the content policy; the source line is named
     where the offending text can be found in the page's Markdown."""
+    if next(html_problems(html), None) is None:  # the usual case: no line to name, no source to read
+        return html
     lang, path = page.file.src_uri.split("/", 1)
     try:
         source = read_page(Path(config.docs_dir), lang, path)  # the one front-matter reader

@@ -13,20 +13,26 @@ Plain Python, no MkDocs import. One set of rules, checked where each text is:
                         Markdown and as rendered HTML, reported at the text's line;
   check_plain(...)      a text that reaches HTML as it is (a page title, a description): no markup;
   markdown_text(text)   a data file's text made safe to put into a page's Markdown.
-HTML is read with the standard library's html.parser (it decodes entities as a browser does), after
-comments are ended the way browsers end them; URLs are compared after the clean-up browsers do
-(spaces, tabs and control characters dropped, '\\' read as '/').
+Rendered HTML and published pages are judged as browsers read them: parsed by Lexbor (selectolax,
+an HTML5 parser in C; comments, foreign content, merged <html>/<body> attributes and template
+contents as the HTML standard builds them). Lexbor gives no line numbers: only a page found wrong is
+read again with the standard library's html.parser (after comments are ended the way browsers end
+them) to name the line. The Markdown sources are read with html.parser, as Python-Markdown reads
+their raw HTML. Both decode entities as a browser does; URLs are compared after the clean-up
+browsers do (spaces, tabs and control characters dropped, '\\' read as '/').
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sitebuild.yaml_lines import SourceError
 
@@ -92,6 +98,7 @@ FORBIDDEN_TAGS = {
 # otherwise free: a hook may show a read-only field or a picture of the site's own).
 RENDERED_FORBIDDEN = (frozenset(FORBIDDEN_TAGS) - {"img", "input", "button", "select"}
                       | {"noscript", "noembed", "noframes", "xmp", "plaintext", "title"})
+NOT_PUBLISHED = "this element is not published on this site"
 # Attributes whose value is a URL the reader follows (checked for its scheme) ...
 LINK_ATTRIBUTES = frozenset({"href", "action", "formaction", "cite", "longdesc", "xlink:href"})
 # ... and those whose value the browser loads at once (must be on this site).
@@ -131,6 +138,10 @@ DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|appl
                            r"template|noscript|noembed|noframes|xmp|plaintext|title|textarea)\b", re.IGNORECASE)
 EVENT_IN_TAG = re.compile(r"<[a-zA-Z][^>]*?[\s/\"']on[a-zA-Z]+\s*=", re.DOTALL)
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
+# A <noscript> holding only <link>/<meta> tags (the theme's) is read alike with scripting on and off,
+# but for those tags, which the reading with scripting off shows; any other needs both readings.
+PLAIN_NOSCRIPT = re.compile(r'<noscript>(?:[ \t\n\f\r]*<(?:link|meta)(?:[ \t\n\f\r]+[a-z-]+="[^"<>&]*")*/?>)*'
+                            r'[ \t\n\f\r]*</noscript>')
 
 
 def _blocks(text: str) -> list[str]:
@@ -158,6 +169,7 @@ def url_problem(value: str, *, resource: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the pages of a site share most of their links
 def attribute_problem(name: str, value: str | None, *, allowed: frozenset[str] | None) -> str | None:
     """The rule an attribute breaks, or None; `allowed` None: any other attribute is accepted."""
     name = name.lower()
@@ -213,11 +225,12 @@ class _TagReader(HTMLParser):
 def as_browsers_read_comments(html: str) -> str:
     """Comments ended the way browsers end them (HTML5), so that html.parser of this Python does
     not read a tag as part of a comment: `<!-->` and `<!--->` are empty comments, `--!>` ends one,
-    `<![CDATA[` in HTML is a comment that ends at the first '>'. Same length, same lines."""
+    `<![CDATA[` in HTML is a comment that ends at the first '>', and so is any other `<![` (which
+    html.parser would stop at with an AssertionError: `<![картинка](pic.png)`). Same length, same lines."""
     html = BROWSER_EMPTY_COMMENT.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->", html)
     html = html.replace("--!>", "--> ")
     return BROWSER_CDATA.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->" if len(m.group()) >= 7
-                             else " " * len(m.group()), html)
+                             else " " * len(m.group()), html).replace("<![", "<!-")  # html.parser: up to '>'
 
 
 def _read(html: str) -> _TagReader:
@@ -225,6 +238,9 @@ def _read(html: str) -> _TagReader:
     with the square of the distance to a '>' that never comes; a block bounds that distance."""
     reader, line = _TagReader(), 0
     for block in _blocks(as_browsers_read_comments(html)):
+        if "<" not in block:  # no tag: nothing to read
+            line += block.count("\n")
+            continue
         part = _TagReader()
         part.depth = reader.depth
         part.feed(block)
@@ -241,42 +257,21 @@ def start_tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]
     return _read(html).tags
 
 
-# A line that html.parser read from a clean start (nothing left over from the lines before) ->
-# its start tags. The pages of a site share most of their lines (header, menu, footer): each is read once.
-_LINE_TAGS: dict[str, list[tuple[str, list[tuple[str, str | None]]]]] = {}
+def browser_elements(html: str, *, scripting: bool = False) -> Iterator[tuple[str, dict[str, str | None]]]:
+    """Every element of `html` as a browser with scripting on or off builds it, <template> contents
+    included: (tag name in lower case, attributes; the first of a repeated one)."""
+    return _elements(LexborHTMLParser(html, scripting=scripting).root)
 
 
-def _clean(reader: HTMLParser) -> bool:
-    """Nothing of what `reader` was fed is left unread (no tag, comment or script goes on)."""
-    return not reader.rawdata and reader.cdata_elem is None
-
-
-def page_tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
-    """start_tags(html), with each line that starts and ends clean read once per process. A line
-    is fed to html.parser with what follows it until the parser is clean again (a tag or a
-    script that spans lines is read whole); html.parser reads text fed in parts as in one piece."""
-    tags, line = [], 0
-    for block in _blocks(as_browsers_read_comments(html)):
-        pieces = block.split("\n")
-        reader, skipped, start, mark = _TagReader(), 0, None, 0  # skipped: lines the reader was not fed
-        for i, text in enumerate(pieces):
-            number, piece = line + i + 1, text if i == len(pieces) - 1 else text + "\n"
-            if start is None and piece in _LINE_TAGS:
-                tags += [(number, tag, attrs) for tag, attrs in _LINE_TAGS[piece]]
-                skipped += 1
+def _elements(root: LexborNode) -> Iterator[tuple[str, dict[str, str | None]]]:
+    roots = [root]
+    while roots:  # no recursion: templates in templates may go deeper than Python's stack
+        for node in roots.pop().traverse():
+            if not node.is_element_node:  # a doctype, a comment inside a template
                 continue
-            if start is None:
-                start, mark = number, len(reader.tags)
-            reader.feed(piece)
-            if _clean(reader):
-                if number == start:
-                    _LINE_TAGS[piece] = [(tag, attrs) for _, tag, attrs in reader.tags[mark:]]
-                tags += [(line + skipped + n, tag, attrs) for n, tag, attrs in reader.tags[mark:]]
-                start = None
-        reader.close()
-        tags += [(line + skipped + n, tag, attrs) for n, tag, attrs in reader.tags[mark:]] if start else []
-        line += len(pieces) - 1
-    return tags
+            yield node.tag.lower(), node.attributes
+            if node.tag == "template":  # its content is a fragment of its own, read after the rest
+                roots += node.template_fragments()
 
 
 def size_problems(masked: str) -> Iterator[tuple[int, str]]:
@@ -296,37 +291,37 @@ def size_problems(masked: str) -> Iterator[tuple[int, str]]:
         line += block.count("\n")
 
 
-def nesting_problems(masked: str) -> Iterator[tuple[int, str]]:
-    """Lists, quotes and HTML blocks nested deeper than MAX_NESTING (Markdown's parser would run
-    out of stack: a traceback, not a message)."""
+def nesting_problems(masked: list[str], *, deep: int | None) -> Iterator[tuple[int, str]]:
+    """Lists, quotes and HTML blocks (`deep`: the first line where _read found them too deep) nested
+    deeper than MAX_NESTING (Markdown's parser would run out of stack: a traceback, not a message)."""
     what = (f"nested more than {MAX_NESTING} levels deep (lists, quotes, indented blocks or HTML "
             "elements inside each other): write it flatter")
-    for number, line in enumerate(masked.split("\n"), start=1):
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+    for number, line in enumerate(masked, start=1):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip(" "))
         prefix = CONTAINER_PREFIX.match(line)
         containers = len(CONTAINER_MARK.findall(prefix.group())) if prefix else 0
         if indent > 4 * MAX_NESTING or containers > MAX_NESTING:
             yield number, what
             return
-    deep = _read(masked).too_deep
     if deep is not None:
         yield deep, what
 
 
-def masked_markdown(text: str, *, autolinks: bool = True) -> str:
-    """The text with code (fenced blocks, inline spans) and autolinks (`<https://…>`, `<a@b.org>`;
-    markdown_problems checks them as links) blanked out, lines kept in place."""
-    lines, in_fence = [], False
+def masked_lines(text: str) -> tuple[list[str], list[str]]:
+    """The text's lines with code (fenced blocks, inline spans) blanked out, and the same with
+    autolinks (`<https://…>`, `<a@b.org>`; markdown_problems checks them as links) blanked out too.
+    A line without the characters a pattern needs is not searched."""
+    code_masked, in_fence = [], False
     for line in text.split("\n"):
-        if FENCE.match(line):
+        if ("```" in line or "~~~" in line) and FENCE.match(line):
             in_fence = not in_fence
-            lines.append("")
+            code_masked.append("")
         elif in_fence:
-            lines.append("")
+            code_masked.append("")
         else:
-            line = INLINE_CODE.sub(blank, line)
-            lines.append(AUTOLINK.sub(blank, line) if autolinks else line)
-    return "\n".join(lines)
+            code_masked.append(INLINE_CODE.sub(blank, line) if "`" in line else line)
+    return code_masked, [AUTOLINK.sub(blank, line) if "<" in line else line for line in code_masked]
 
 
 def blank(match: re.Match[str]) -> str:
@@ -335,13 +330,15 @@ def blank(match: re.Match[str]) -> str:
 
 def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
     """(line, problem) for raw HTML, attribute lists and Markdown links of a Markdown text."""
-    masked = masked_markdown(text)
+    code_masked, masked_list = masked_lines(text)
+    masked = "\n".join(masked_list)
     sizes = list(size_problems(masked))
     if sizes:  # nothing else is read in such a text
         yield from sizes
         return
-    yield from nesting_problems(masked)
-    for line, tag, attrs in start_tags(masked):
+    reader = _read(masked)
+    yield from nesting_problems(masked_list, deep=reader.too_deep)
+    for line, tag, attrs in reader.tags:
         if tag in FORBIDDEN_TAGS:
             yield line, _where(tag, FORBIDDEN_TAGS[tag])
         elif tag not in ALLOWED_TAGS:
@@ -351,15 +348,16 @@ def markdown_problems(text: str) -> Iterator[tuple[int, str]]:
             for name, value in attrs:
                 if problem := attribute_problem(name, value, allowed=ALLOWED_TAGS[tag]):
                     yield line, f"<{tag}>: {problem}"
-    code_masked = masked_markdown(text, autolinks=False).split("\n")
-    for number, line in enumerate(masked.split("\n"), start=1):
-        for match in AUTOLINK.finditer(code_masked[number - 1]):
+    for number, (code_line, line) in enumerate(zip(code_masked, masked_list), start=1):
+        for match in AUTOLINK.finditer(code_line) if "<" in code_line else ():
             if problem := url_problem(match.group(1), resource=False):
                 yield number, problem
-        for match in ATTR_LIST.finditer(line):
+        for match in ATTR_LIST.finditer(line) if "{" in line else ():
             for name, value in ATTR_PAIR.findall(match.group(1)):
                 if problem := attribute_problem(name, value.strip("\"'"), allowed=frozenset()):
                     yield number, f"attribute list {{…}}: {problem}"
+        if "[" not in line:
+            continue
         for match in MD_LINK.finditer(line):
             if problem := url_problem(match.group(2), resource=bool(match.group(1))):
                 yield number, problem
@@ -373,15 +371,15 @@ def html_problems(html: str) -> Iterator[tuple[str, str]]:
     outside_comments = COMMENT.sub("", as_browsers_read_comments(html))
     if found := DANGEROUS_TAG.search(outside_comments):
         name = found.group(1).lower()
-        yield f"<{name}", _where(name, FORBIDDEN_TAGS.get(name, "this element is not published on this site"))
+        yield f"<{name}", _where(name, FORBIDDEN_TAGS.get(name, NOT_PUBLISHED))
     if found := EVENT_IN_TAG.search(outside_comments):
         name = found.group().rsplit("on", 1)[1].rstrip("= \t\n")
         yield f"on{name}", attribute_problem(f"on{name}", "", allowed=None) or ""
-    for _, tag, attrs in start_tags(html):
+    for tag, attrs in browser_elements(html):
         if tag in RENDERED_FORBIDDEN:
-            yield f"<{tag}", _where(tag, FORBIDDEN_TAGS[tag])
+            yield f"<{tag}", _where(tag, FORBIDDEN_TAGS.get(tag, NOT_PUBLISHED))
             continue
-        for name, value in attrs:
+        for name, value in attrs.items():
             if problem := attribute_problem(name, value, allowed=None):
                 needle = value if value and name not in {"style"} and not name.startswith("on") else name
                 if name in RESOURCE_ATTRIBUTES:
@@ -389,19 +387,42 @@ def html_problems(html: str) -> Iterator[tuple[str, str]]:
                 yield needle, f"<{tag}>: {problem}"
 
 
+def _page_rules(tag: str, attrs: dict[str, str | None]) -> list[tuple[str, str]]:
+    """(what to look for in the page, problem) for one element of a published page: an inline
+    script, an event or style attribute, a URL that runs code or loads from another host."""
+    problems = []
+    if tag == "script" and not attrs.get("src") and attrs.get("type") != "application/json":
+        problems.append(("<script", "an inline <script> (the CSP would block it): move the code into a file"))
+    for name, value in attrs.items():
+        if name.startswith("on") or name == "style":
+            problems.append((name, f"<{tag} {name}=…>: {attribute_problem(name, value, allowed=None)}"))
+        elif name in URL_ATTRIBUTES and (problem := attribute_problem(name, value, allowed=None)):
+            problems.append((value or name, f"<{tag} {name}=…>: {problem}"))
+    return problems
+
+
 def page_problems(html: str) -> Iterator[str]:
     """What is wrong with a whole published page (template, theme and hooks included): an inline
     script, an event attribute, a link that runs code, a resource from another host. The page's
-    own scripts are files (`<script src>`), its data blocks `type="application/json"`."""
-    for line, tag, attrs in page_tags(html):
-        values = dict(attrs)
-        if tag == "script" and not values.get("src") and values.get("type") != "application/json":
-            yield f"line {line}: an inline <script> (the CSP would block it): move the code into a file"
-        for name, value in attrs:
-            if name.startswith("on") or name == "style":
-                yield f"line {line}: <{tag} {name}=…>: {attribute_problem(name, value, allowed=None)}"
-            elif name in URL_ATTRIBUTES and (problem := attribute_problem(name, value, allowed=None)):
-                yield f"line {line}: <{tag} {name}=…>: {problem}"
+    own scripts are files (`<script src>`), its data blocks `type="application/json"`. Judged as
+    browsers read the page, with scripting off and, where a <noscript> could make a difference, on.
+    Each problem is named at the line where html.parser finds it (or, where html.parser reads the
+    page otherwise, where its text is), in the order of the lines."""
+    elements = browser_elements(html)
+    if html.lower().count("noscript") != 2 * len(PLAIN_NOSCRIPT.findall(html)):  # each word in a plain one
+        elements = [*elements, *browser_elements(html, scripting=True)]
+    problems = [found for tag, attrs in elements if attrs or tag == "script" for found in _page_rules(tag, attrs)]
+    if not problems:
+        return
+    lines: dict[str, int | None] = {}
+    for line, tag, attrs in start_tags(html):
+        for _, problem in _page_rules(tag, dict(reversed(attrs))):  # a repeated attribute: the first counts
+            lines.setdefault(problem, line)
+    page_lines = html.split("\n")
+    for needle, problem in problems:
+        lines.setdefault(problem, find_line(page_lines, needle))
+    for problem in sorted(dict.fromkeys(problem for _, problem in problems), key=lambda p: lines[p] or len(html)):
+        yield f"line {lines[problem]}: {problem}" if lines[problem] else f"{problem} (its line was not found)"
 
 
 def find_line(lines: list[str] | tuple[str, ...], needle: str, *, start: int = 1) -> int | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import tinycss2
 from tinycss2 import ast
@@ -98,30 +99,58 @@ def _attribute_used(content: list, used: set[str]) -> bool:
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
 
-def _declarations(rule) -> list:
-    return [d for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-            if d.type == "declaration"]
+class Style(NamedTuple):
+    """A kept style rule: its kept selectors and its declarations (name, value as written, !important)."""
+    selectors: list[str]
+    declarations: list[tuple[str, str, bool]]
 
 
-def _variables_used(rules: list) -> set[str]:
+class Block(NamedTuple):
+    """A kept @media, @supports, … block: "@media print" and the rules kept inside."""
+    head: str
+    rules: list
+
+
+def _kept(rules: list, used: set[str]) -> list:
+    """The rules some content can match: Style, Block, or the text of any other at-rule."""
+    out: list = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            if kept := [tinycss2.serialize(s).strip() for s in _split(rule.prelude) if _needs(s, used)]:
+                declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                out.append(Style(kept, [(d.name, tinycss2.serialize(d.value).strip(), d.important)
+                                        for d in declarations if d.type == "declaration"]))
+        elif rule.type == "at-rule":
+            prelude = tinycss2.serialize(rule.prelude).strip()
+            head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
+            if rule.content is None:
+                out.append(head + ";")
+            elif rule.lower_at_keyword in BLOCKS:
+                inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                out.append(Block(head, _kept(inner, used)))
+            else:
+                out.append(head + "{" + tinycss2.serialize(rule.content).strip() + "}")
+    return out
+
+
+def _variables_used(kept: list) -> set[str]:
     """Custom properties that a kept declaration needs, directly or through other properties."""
     defined: dict[str, set[str]] = {}
     needed: set[str] = set()
-    stack = list(rules)
+    stack = list(kept)
     while stack:
-        rule = stack.pop()
-        if rule.type == "qualified-rule":
-            for d in _declarations(rule):
-                refs = set(VAR.findall(tinycss2.serialize(d.value)))
-                if d.name.startswith("--"):
-                    defined.setdefault(d.name, set()).update(refs)
+        item = stack.pop()
+        if isinstance(item, Style):
+            for name, value, _ in item.declarations:
+                refs = set(VAR.findall(value))
+                if name.startswith("--"):
+                    defined.setdefault(name, set()).update(refs)
                 else:
                     needed |= refs
-        elif rule.type == "at-rule" and rule.content is not None:
-            if rule.lower_at_keyword in BLOCKS:
-                stack.extend(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
-            else:
-                needed |= set(VAR.findall(tinycss2.serialize(rule.content)))
+        elif isinstance(item, Block):
+            stack.extend(item.rules)
+        else:
+            needed |= set(VAR.findall(item))
     todo = list(needed)
     while todo:
         for ref in defined.get(todo.pop(), ()):
@@ -131,33 +160,22 @@ def _variables_used(rules: list) -> set[str]:
     return needed
 
 
-def _body(rule, variables: set[str] | None) -> str:
-    if variables is None:
-        return tinycss2.serialize(rule.content).strip()
-    return ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}" + ("!important" if d.important else "")
-                    for d in _declarations(rule) if not d.name.startswith("--") or d.name in variables)
-
-
-def _purge_rules(rules: list, used: set[str], variables: set[str] | None = None) -> list[str]:
+def _serialised(kept: list, variables: set[str]) -> list[str]:
+    """The kept rules as text, without the custom properties no kept declaration needs; a style
+    rule or a block left empty is dropped."""
     out: list[str] = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            kept = [tinycss2.serialize(s).strip() for s in _split(rule.prelude) if _needs(s, used)]
-            body = _body(rule, variables) if kept else ""
+    for item in kept:
+        if isinstance(item, Style):
+            body = ";".join(f"{name}:{value}" + ("!important" if important else "")
+                            for name, value, important in item.declarations
+                            if not name.startswith("--") or name in variables)
             if body:
-                out.append(",".join(kept) + "{" + body + "}")
-        elif rule.type == "at-rule":
-            prelude = tinycss2.serialize(rule.prelude).strip()
-            head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
-            if rule.content is None:
-                out.append(head + ";")
-            elif rule.lower_at_keyword in BLOCKS:
-                inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
-                                     used, variables)
-                if inner:
-                    out.append(head + "{" + "".join(inner) + "}")
-            else:
-                out.append(head + "{" + tinycss2.serialize(rule.content).strip() + "}")
+                out.append(",".join(item.selectors) + "{" + body + "}")
+        elif isinstance(item, Block):
+            if inner := _serialised(item.rules, variables):
+                out.append(item.head + "{" + "".join(inner) + "}")
+        else:
+            out.append(item)
     return out
 
 
@@ -168,10 +186,9 @@ def _keyframes_name(rule: str) -> str | None:
 
 def purge(css: str, used: set[str]) -> str:
     """`css` without the rules that no content token can match (see the module docstring)."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    # Once to find the rules that stay, once more without the custom properties they do not use.
-    first = tinycss2.parse_stylesheet("".join(_purge_rules(rules, used)), skip_comments=True, skip_whitespace=True)
-    kept = _purge_rules(first, used, _variables_used(first))
+    # One parse: the rules that stay, then (from the same rules) the custom properties they use.
+    kept = _kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used)
+    kept = _serialised(kept, _variables_used(kept))
     body = "".join(r for r in kept if not _keyframes_name(r))
     animations = set()
     for match in ANIMATION.finditer(body):

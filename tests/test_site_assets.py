@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, html_for
+from conftest import LANGUAGES, ROOT, html_for
 from sitebuild.abbreviations import names_of, synonym_groups
+import material as material_theme
+import tinycss2
+
+from sitebuild import css_purge
 from sitebuild.css_purge import purge, selectors_kept, tokens_of
 from sitebuild.hreflang import absolute_alternates
 from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, remove_unused
@@ -36,6 +40,109 @@ def test_purge_keeps_what_the_content_names_and_drops_the_rest() -> None:
     assert "@media print{.used{s:2}}" in out and "@media screen" not in out
     assert "--kept:1px" in out and "--via:var(--kept)" in out and "--dropped" not in out
     assert "@keyframes spin" in out and "idle" not in out
+
+
+# The purge as it was written first: purge, serialise, parse the kept CSS again and drop the
+# custom properties it does not use. The one-pass purge must give the same bytes.
+def _two_pass_purge(css: str, used: set[str]) -> str:
+    def declarations(rule):
+        return [d for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                if d.type == "declaration"]
+
+    def variables_used(rules):
+        defined, needed, stack = {}, set(), list(rules)
+        while stack:
+            rule = stack.pop()
+            if rule.type == "qualified-rule":
+                for d in declarations(rule):
+                    refs = set(css_purge.VAR.findall(tinycss2.serialize(d.value)))
+                    if d.name.startswith("--"):
+                        defined.setdefault(d.name, set()).update(refs)
+                    else:
+                        needed |= refs
+            elif rule.type == "at-rule" and rule.content is not None:
+                if rule.lower_at_keyword in css_purge.BLOCKS:
+                    stack.extend(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                else:
+                    needed |= set(css_purge.VAR.findall(tinycss2.serialize(rule.content)))
+        todo = list(needed)
+        while todo:
+            for ref in defined.get(todo.pop(), ()):
+                if ref not in needed:
+                    needed.add(ref)
+                    todo.append(ref)
+        return needed
+
+    def body(rule, variables):
+        if variables is None:
+            return tinycss2.serialize(rule.content).strip()
+        return ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}" + ("!important" if d.important else "")
+                        for d in declarations(rule) if not d.name.startswith("--") or d.name in variables)
+
+    def purge_rules(rules, variables=None):
+        out = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                kept = [tinycss2.serialize(s).strip() for s in css_purge._split(rule.prelude) if css_purge._needs(s, used)]
+                text = body(rule, variables) if kept else ""
+                if text:
+                    out.append(",".join(kept) + "{" + text + "}")
+            elif rule.type == "at-rule":
+                prelude = tinycss2.serialize(rule.prelude).strip()
+                head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
+                if rule.content is None:
+                    out.append(head + ";")
+                elif rule.lower_at_keyword in css_purge.BLOCKS:
+                    inner = purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
+                                        variables)
+                    if inner:
+                        out.append(head + "{" + "".join(inner) + "}")
+                else:
+                    out.append(head + "{" + tinycss2.serialize(rule.content).strip() + "}")
+        return out
+
+    keyframes = css_purge._keyframes_name
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    first = tinycss2.parse_stylesheet("".join(purge_rules(rules)), skip_comments=True, skip_whitespace=True)
+    kept = purge_rules(first, variables_used(first))
+    animations = {w for m in css_purge.ANIMATION.finditer("".join(r for r in kept if not keyframes(r)))
+                  for w in css_purge._words(m.group(1))}
+    return "".join(r for r in kept if (keyframes(r) or "") in animations or not keyframes(r))
+
+
+TRICKY_CSS = [
+    # nested blocks, a custom property used only through another one, one used only by @font-face
+    ":root{--a:1px;--b:var(--a);--c:var(--b) var(--d);--d:red;--unused:var(--a);--face:x}"
+    "@media screen{@supports (display:grid){.used{margin:var(--c)}.gone{margin:var(--unused)}}.gone{x:1}}"
+    "@media print{@supports (x:y){.gone{a:b}}}@font-face{font-family:var(--face);src:url(\"f.woff2\")}",
+    # keyframes kept by a nested rule's animation, dropped when only a dropped rule names them
+    "@keyframes spin{0%{a:1}to{a:2}}@-webkit-keyframes pulse{to{b:1}}@keyframes lost{to{c:1}}"
+    "@media (min-width:10em){.used{animation:spin 1s,pulse 2s}}.gone{animation:lost 1s}",
+    # strings and comments holding braces, semicolons and quotes; escapes; !important; empty rules
+    '/* .used{color:red} } { */.used::after{content:"} {;"/* not a comment */;color:red!important}'
+    ".used{content:'a\\'}b';--x:\"{\"}.used{}.used{ /* only a comment */ }.gone,.used > b{c:d}"
+    '.used{background:url("a{b}.svg");mask:url(data:image/svg+xml;x)} @import url("x.css");'
+    "@charset \"utf-8\";@page :first{margin:1cm}@media print{.used{x:var( --a )}}",
+    # selectors: :is/:not, attributes, an invalid declaration, a rule without a block at the end
+    ".used:is(.gone,[data-x=on]){a:b}.used:not(.gone){c:d}[data-x='off']{e:f}.used{oops;g:h}"
+    "table td.used{i:j}@media screen{.gone{k:l}}}.used{m:n}.used",
+    "<!-- .used{a:b} -->\r\n.used{c:d\f}\0.used{e:f}",
+]
+
+
+@pytest.mark.parametrize("css", TRICKY_CSS)
+def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one(css: str) -> None:
+    used = tokens_of(['<p class="used" data-x="on"><b>x</b></p>'])
+    assert purge(css, used) == _two_pass_purge(css, used)
+
+
+def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one_on_the_site(site: Path) -> None:
+    """On the stylesheets the site bundles (Material's and ours) and the site's own tokens."""
+    material = Path(material_theme.__file__).parent / "templates" / "assets" / "stylesheets"
+    sheets = [*sorted(material.glob("*.min.css")), *sorted((ROOT / "overrides" / "assets" / "stylesheets").glob("*.css"))]
+    css = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
+    used = tokens_of(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert purge(css, used) == _two_pass_purge(css, used)
 
 
 def test_whitespace_is_collapsed_outside_preformatted_text() -> None:

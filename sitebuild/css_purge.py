@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 from typing import NamedTuple
 
 import tinycss2
@@ -111,22 +112,189 @@ class Block(NamedTuple):
     rules: list
 
 
+# What decides where a rule starts and ends: comments, strings, brackets, semicolons; a
+# backslash or an unquoted url(…) outside a string (where a bracket may be escaped) ends the
+# quick split (see _split_rules).
+EVENT = re.compile(r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?"""
+                   r"""|(?<![\w\-#@])url\((?![ \t\n]*["'])|[{}()\[\];\\]""", re.DOTALL | re.IGNORECASE)
+BLANK = re.compile(r"(?:[ \t\n]+|/\*.*?\*/)*", re.DOTALL)
+CLOSING = {"{": "}", "(": ")", "[": "]"}
+
+
+class _Unusual(Exception):
+    """CSS the quick split does not model: tinycss2 parses the whole stylesheet instead."""
+
+
+# A selector list of element names, .classes, #ids, :pseudo-classes and ::pseudo-elements,
+# combinators, "*" and [attribute] or [attribute=value] groups: decided from its text alone,
+# exactly as _needs decides from its tokens. Other groups (:not(…), :is(…), …) leave it to _needs
+# unless what the selector names outside them is missing already.
+SIMPLE_ITEM = re.compile(r"(::?|[.#]|)(--[A-Za-z0-9_-]*|-?[A-Za-z_][A-Za-z0-9_-]*)")
+SIMPLE = re.compile(r"(?:[ \t\n>+~,*!?]|(?:::?|[.#])?(?:--|-?[A-Za-z_])[A-Za-z0-9_-]*+)*+")
+NOT_SIMPLE = re.compile(r"-->|[uU]\+|[!?]")  # tokens of their own (a CDC, a unicode-range), the marks below
+GROUP = re.compile(r"""(::?-?[A-Za-z_][A-Za-z0-9_-]*)\((?:[^()"'\\]|"[^"\\\n]*"|'[^'\\\n]*')*\)"""
+                   r"""|\[(?:[^\[\]"'\\]|"[^"\\\n]*"|'[^'\\\n]*')*\]""")
+ATTRIBUTE = re.compile(r"""\[[ \t\n]*(-?[A-Za-z_][A-Za-z0-9_-]*)[ \t\n]*"""
+                       r"""(?:([~|^$*]?=)[ \t\n]*(?:(-?[A-Za-z_][A-Za-z0-9_-]*)|"([^"\\\n]*)")[ \t\n]*)?\]""")
+
+
+def _group_mark(group: re.Match[str], used: set[str]) -> str:
+    """What a group leaves in the selector's text: "*" (nothing required), "!" (a requirement
+    missing) or "?" (only _needs can tell)."""
+    if group.group(1) or not (attribute := ATTRIBUTE.fullmatch(group.group(0))):
+        return (group.group(1) or "") + "?"
+    name, operator, ident, string = attribute.groups()
+    value = ident if ident is not None else string
+    if name.lower() not in used or operator in ("=", "~=", "|=") and value is not None and \
+            not all(word in used for word in _words(value)):
+        return "!"
+    return "*"
+
+
+class _Rule:
+    """A rule found by _split_rules, shaped like tinycss2's QualifiedRule and AtRule; its prelude
+    and body are tokenised only when asked for (most rules are dropped by their selectors alone)."""
+
+    def __init__(self, prelude: str, body: str | None) -> None:
+        self.text, self.body, self.rules = prelude, body, None
+        self.type = "at-rule" if prelude.startswith("@") else "qualified-rule"
+        if self.type == "at-rule":
+            first = self.prelude[0]
+            if first.type != "at-keyword":
+                raise _Unusual
+            self.at_keyword, self.lower_at_keyword, self.prelude = first.value, first.lower_value, self.prelude[1:]
+        elif body is None:
+            raise _Unusual
+
+    @cached_property
+    def prelude(self) -> list:
+        tokens = tinycss2.parse_component_value_list(self.text, skip_comments=True)
+        if not tokens or tokens[0].type in ("error", "whitespace") or tokens[0] in ("<!--", "-->"):
+            raise _Unusual
+        return tokens
+
+    @property
+    def content(self) -> list | None:
+        return None if self.body is None else tinycss2.parse_component_value_list(self.body, skip_comments=True)
+
+
+def _selectors_kept(rule, used: set[str]) -> list[str]:
+    """The selectors of a style rule that the content can match, as written (see _needs)."""
+    if isinstance(rule, _Rule) and not NOT_SIMPLE.search(rule.text):
+        marked = GROUP.sub(lambda group: _group_mark(group, used), rule.text)
+        if SIMPLE.fullmatch(marked):
+            kept = [i for i, selector in enumerate(marked.split(",")) if selector.strip() and "!" not in selector
+                    and all(name in used if kind in ".#" and kind else kind or name.lower() in used
+                            for kind, name in SIMPLE_ITEM.findall(selector))]
+            selectors = marked.split(",")
+            if not any("?" in selectors[i] for i in kept):
+                if marked != rule.text:  # the kept selectors as written, groups and all
+                    masked = GROUP.sub(lambda group: "\0" * len(group.group(0)), rule.text)
+                    commas = [-1, *(i for i, c in enumerate(masked) if c == ","), len(masked)]
+                    selectors = [rule.text[a + 1:b] for a, b in zip(commas, commas[1:])]
+                return [selectors[i].strip() for i in kept]
+    return [tinycss2.serialize(s).strip() for s in _split(rule.prelude) if _needs(s, used)]
+
+
+# A declaration whose tokens serialise back to its text: ASCII names, numbers and units (not
+# "e", which tinycss2 escapes), #hashes, functions, double-quoted strings without escapes,
+# commas, slashes and white space; each word followed by something that keeps it apart.
+_NAME = r"(?:--[A-Za-z0-9_-]+|-?[A-Za-z_][A-Za-z0-9_-]*)"
+_WORD = rf"""(?:{_NAME}|[+-]?(?:[0-9]*\.)?[0-9]+(?:[eE][+-]?[0-9]+)?(?:%|(?![eE](?![A-Za-z]))[A-Za-z]+)?|#[A-Za-z0-9_-]+)"""
+_STRING = r'"[^"\\\n]*"'
+PLAIN_DECLARATION = re.compile(  # one declaration, or none, up to the next ";"
+    rf"""[ \t\n]*(?:({_NAME})[ \t\n]*:((?:[ \t\n]+|[,/()]|{_STRING}|{_NAME}\(|{_WORD}(?=[ \t\n,/)!;]|\Z)"""
+    rf"""|[-+*](?=[ \t\n]))*+)(!important)?[ \t\n]*)?(?:;|\Z)""")
+STRING = re.compile(_STRING)
+
+
+def _plain_declarations(body: str) -> list[tuple[str, str, bool]] | None:
+    """The declarations of `body` read from its text, or None when one is not plain."""
+    out, at = [], 0
+    while match := PLAIN_DECLARATION.match(body, at):
+        name, value, important = match.groups()
+        if name is not None:
+            bare = STRING.sub("", value) if '"' in value else value
+            if bare.count("(") != bare.count(")"):  # a ";" inside brackets
+                return None
+            out.append((name, value.strip(), bool(important)))
+        if match.end() == len(body):
+            return out
+        at = match.end()
+    return None
+
+
+def _declarations(rule) -> list[tuple[str, str, bool]]:
+    """A style rule's declarations: (name, value as serialised, !important)."""
+    if isinstance(rule, _Rule) and "/*" not in rule.body and (plain := _plain_declarations(rule.body)) is not None:
+        return plain
+    declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+    return [(d.name, tinycss2.serialize(d.value).strip(), d.important) for d in declarations if d.type == "declaration"]
+
+
+def _split_rules(css: str, events, start: int = 0, nested: bool = False) -> tuple[list, int]:
+    """The rules of `css` from `start` as tinycss2 would find them, split at the text level; the
+    end (the position of the closing "}" when `nested`). Raises _Unusual on what it does not model."""
+    rules: list = []
+    for event in events:
+        c, at = event.group()[0], event.start()
+        if c in "/\"'":
+            continue
+        if c == ";":
+            if css.startswith("@", lead := BLANK.match(css, start).end()):
+                rules.append(_Rule(css[lead:at], None))
+                start = at + 1
+        elif c == "{":
+            rule = _Rule(css[BLANK.match(css, start).end():at], "")
+            if rule.type == "at-rule" and rule.lower_at_keyword in BLOCKS:
+                rule.rules, end = _split_rules(css, events, at + 1, nested=True)
+            else:
+                end = _closing(events, "}")
+            rule.body, start = css[at + 1:end], end + 1
+            rules.append(rule)
+        elif c in "([":
+            _closing(events, CLOSING[c])
+        elif c == "}" and nested and BLANK.match(css, start).end() == at:
+            return rules, at
+        else:  # "\", an unquoted url(, a closing bracket with no opening one, text left before a "}"
+            raise _Unusual
+    if nested or BLANK.match(css, start).end() != len(css):
+        raise _Unusual
+    return rules, len(css)
+
+
+def _closing(events, closing: str) -> int:
+    """The position of the bracket that closes the one just opened."""
+    expected = [closing]
+    for event in events:
+        c = event.group()[0]
+        if c in CLOSING:
+            expected.append(CLOSING[c])
+        elif c in ")]}":
+            if c != expected.pop():
+                raise _Unusual
+            if not expected:
+                return event.start()
+        elif c not in "/\"';":
+            raise _Unusual
+    raise _Unusual
+
+
 def _kept(rules: list, used: set[str]) -> list:
     """The rules some content can match: Style, Block, or the text of any other at-rule."""
     out: list = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            if kept := [tinycss2.serialize(s).strip() for s in _split(rule.prelude) if _needs(s, used)]:
-                declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-                out.append(Style(kept, [(d.name, tinycss2.serialize(d.value).strip(), d.important)
-                                        for d in declarations if d.type == "declaration"]))
+            if kept := _selectors_kept(rule, used):
+                out.append(Style(kept, _declarations(rule)))
         elif rule.type == "at-rule":
             prelude = tinycss2.serialize(rule.prelude).strip()
             head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
             if rule.content is None:
                 out.append(head + ";")
             elif rule.lower_at_keyword in BLOCKS:
-                inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                inner = rule.rules if isinstance(rule, _Rule) else \
+                    tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
                 out.append(Block(head, _kept(inner, used)))
             else:
                 out.append(head + "{" + tinycss2.serialize(rule.content).strip() + "}")
@@ -187,7 +355,11 @@ def _keyframes_name(rule: str) -> str | None:
 def purge(css: str, used: set[str]) -> str:
     """`css` without the rules that no content token can match (see the module docstring)."""
     # One parse: the rules that stay, then (from the same rules) the custom properties they use.
-    kept = _kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used)
+    css = css.replace("\0", "\uFFFD").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    try:  # split at the text level, tokenising only what the purge reads
+        kept = _kept(_split_rules(css, EVENT.finditer(css))[0], used)
+    except _Unusual:  # CSS the split does not model: tinycss2 parses all of it
+        kept = _kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), used)
     kept = _serialised(kept, _variables_used(kept))
     body = "".join(r for r in kept if not _keyframes_name(r))
     animations = set()

@@ -208,27 +208,50 @@ PLAIN_DECLARATION = re.compile(  # one declaration, or none, up to the next ";"
 STRING = re.compile(_STRING)
 
 
-def _plain_declarations(body: str) -> list[tuple[str, str, bool]] | None:
-    """The declarations of `body` read from its text, or None when one is not plain."""
-    out, at = [], 0
-    while match := PLAIN_DECLARATION.match(body, at):
-        name, value, important = match.groups()
-        if name is not None:
-            bare = STRING.sub("", value) if '"' in value else value
-            if bare.count("(") != bare.count(")"):  # a ";" inside brackets
-                return None
-            out.append((name, value.strip(), bool(important)))
-        if match.end() == len(body):
-            return out
-        at = match.end()
-    return None
-
-
 def _declarations(rule) -> list[tuple[str, str, bool]]:
-    """A style rule's declarations: (name, value as serialised, !important)."""
-    if isinstance(rule, _Rule) and "/*" not in rule.body and (plain := _plain_declarations(rule.body)) is not None:
-        return plain
-    declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+    """A style rule's declarations: (name, value as serialised, !important). From a _Rule's text
+    where a declaration is plain (most are), else from tinycss2's tokens."""
+    if not isinstance(rule, _Rule):
+        return _parsed_declarations(rule.content)
+    body, out, at = rule.body, [], 0
+    while True:
+        if (match := PLAIN_DECLARATION.match(body, at)) and "/*" not in match.group(0) and _balanced(match.group(2)):
+            name, value, important = match.groups()
+            if name is not None:
+                out.append((name, value.strip(), bool(important)))
+            end = match.end() - 1
+        else:  # tokenise this declaration alone, or all the rest if it holds a block
+            end = _declaration_end(body, at)
+            if "{" in body[at:end] or "@" in body[at:end]:
+                return out + _parsed_declarations(body[at:])
+            out += _parsed_declarations(body[at:end])
+        if end >= len(body) - 1:
+            return out
+        at = end + 1
+
+
+def _balanced(value: str | None) -> bool:
+    """False when the plain declaration stopped at a ";" inside brackets."""
+    bare = STRING.sub("", value) if value and '"' in value else value or ""
+    return bare.count("(") == bare.count(")")
+
+
+def _declaration_end(body: str, at: int) -> int:
+    """The position of the ";" that ends the declaration at `at` (or the end of `body`)."""
+    depth = 0
+    for event in EVENT.finditer(body, at):
+        c = event.group()[0]
+        if c in CLOSING:
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == ";" and depth == 0:
+            return event.start()
+    return len(body)
+
+
+def _parsed_declarations(content) -> list[tuple[str, str, bool]]:
+    declarations = tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True)
     return [(d.name, tinycss2.serialize(d.value).strip(), d.important) for d in declarations if d.type == "declaration"]
 
 

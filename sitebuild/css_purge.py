@@ -313,11 +313,12 @@ def _kept(rules: list, used: set[str]) -> list:
         elif rule.type == "at-rule":
             prelude = tinycss2.serialize(rule.prelude).strip()
             head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
-            if rule.content is None:
+            if isinstance(rule, _Rule) and rule.rules is not None:
+                out.append(Block(head, _kept(rule.rules, used)))
+            elif rule.content is None:
                 out.append(head + ";")
             elif rule.lower_at_keyword in BLOCKS:
-                inner = rule.rules if isinstance(rule, _Rule) else \
-                    tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
                 out.append(Block(head, _kept(inner, used)))
             else:
                 out.append(head + "{" + tinycss2.serialize(rule.content).strip() + "}")

@@ -163,7 +163,7 @@ class _Rule:
             if first.type != "at-keyword":
                 raise _Unusual
             self.at_keyword, self.lower_at_keyword, self.prelude = first.value, first.lower_value, self.prelude[1:]
-        elif body is None:
+        elif body is None or not prelude:
             raise _Unusual
 
     @cached_property

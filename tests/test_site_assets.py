@@ -130,10 +130,62 @@ TRICKY_CSS = [
 ]
 
 
-@pytest.mark.parametrize("css", TRICKY_CSS)
-def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one(css: str) -> None:
-    used = tokens_of(['<p class="used" data-x="on"><b>x</b></p>'])
-    assert purge(css, used) == _two_pass_purge(css, used)
+# Split at the text level (no backslash, no unquoted url(…) outside strings): selectors and
+# declarations that text alone decides, and those it leaves to tinycss2's tokens.
+TEXT_SPLIT_CSS = [
+    TRICKY_CSS[0], TRICKY_CSS[1],
+    '/* .used{a:b} } { " */.used::after{content:"} {;(";color:red!important;top:0 ! important}'
+    ".used{content:'single}';--x:\"{\"}.used{}.used{ /* only a comment */ }.gone,.used > b{c:d}"
+    '.used{background:url("a{b};c.svg");b:f(x;y);c:1.5.5;d:1e;e:1px-2px;f:#1a;g:-->;h:!IMPORTANT}'
+    '@import url("x.css");@charset "utf-8";@page :first{margin:1cm}@media print{.used{x:var( --a )}}',
+    '.used:is(.gone,[data-x=on]){a:b}.used:not(.gone, .x){c:d}[data-x="off"]{e:f}[data-x="on"],.gone{g:h}'
+    '[nowhere=on],[nowhere].used{z:z}[data-x=on i]{i:j}[DATA-X=on],u+b{k:l}.used{oops;m:n;@apply x;o:p}.used{q:{r};s:t}'
+    "b.used , .gone>b{u:v}.used::-webkit-x,.used:hover{w:x}@media screen{@media (x){.used{y:z}.gone{a:b}}}"
+    ".used{--n:1;--m: a  b ;Color:RED;c:\"a'b\"}@media print{.gone{a:b}}@font-face{src:url(\"x\")}",
+]
+# What the text split does not model: tinycss2 parses the whole stylesheet.
+FALLBACK_CSS = [
+    TRICKY_CSS[2], TRICKY_CSS[3], TRICKY_CSS[4],
+    ".used{background:url(plain.png)}", ".u\\73 ed{a:b}.used{c:d}", "{a:b}.used{c:d}", ".used{a:b",
+    ".used{a:b}}", ".used{a:(b]}", "@media print{.used{a:b} x}", ".used{a:b} .used",
+]
+
+
+def _purge_parsed_by_tinycss2(css: str, used: set[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    def unusual(*args: object, **kwargs: object) -> None:
+        raise css_purge._Unusual
+
+    with monkeypatch.context() as patch:
+        patch.setattr(css_purge, "_split_rules", unusual)
+        return purge(css, used)
+
+
+def _split(css: str, used: set[str] | None = None) -> bool:
+    """True when the purge of `css` takes the quick path (the text split) to the end."""
+    try:
+        css_purge._kept(css_purge._split_rules(css, css_purge.EVENT.finditer(css))[0], used or tokens_of(USED))
+    except css_purge._Unusual:
+        return False
+    return True
+
+
+USED = ['<p class="used" data-x="on"><b>x</b></p>']
+
+
+@pytest.mark.parametrize("css", TRICKY_CSS + TEXT_SPLIT_CSS + FALLBACK_CSS)
+def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one(css: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    used = tokens_of(USED)
+    assert purge(css, used) == _two_pass_purge(css, used) == _purge_parsed_by_tinycss2(css, used, monkeypatch)
+
+
+@pytest.mark.parametrize("css", TEXT_SPLIT_CSS)
+def test_the_text_split_reads_css_without_backslashes_or_bare_urls(css: str) -> None:
+    assert _split(css)
+
+
+@pytest.mark.parametrize("css", FALLBACK_CSS)
+def test_what_the_text_split_does_not_model_is_left_to_tinycss2(css: str) -> None:
+    assert not _split(css.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\0", "\uFFFD"))
 
 
 def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one_on_the_site(site: Path) -> None:
@@ -142,6 +194,7 @@ def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one_on_the_site(site
     sheets = [*sorted(material.glob("*.min.css")), *sorted((ROOT / "overrides" / "assets" / "stylesheets").glob("*.css"))]
     css = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
     used = tokens_of(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert _split(css, used)  # the quick path, not the fallback
     assert purge(css, used) == _two_pass_purge(css, used)
 
 

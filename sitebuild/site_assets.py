@@ -206,14 +206,18 @@ def bundle_scripts(site: Path, base: str = "/") -> str | None:
 def remove_unused(site: Path, base: str = "/") -> list[str]:
     """Delete the files under assets/ that nothing in the site refers to; their paths."""
     referenced: set[str] = set()
+    seen: set[tuple[str, str]] = set()  # (folder, reference): most pages name the same files
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".css") or not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
-        for match in REFERENCE.finditer(path.read_text(encoding="utf-8")):
-            target = match.group(1) or match.group(2)
-            if _local(target):
-                referenced.add(_site_path(rel, target, base))
+        folder = posixpath.dirname(rel)
+        for href, url in REFERENCE.findall(path.read_text(encoding="utf-8")):
+            target = href or url
+            if (folder, target) not in seen:
+                seen.add((folder, target))
+                if _local(target):
+                    referenced.add(_site_path(rel, target, base))
     removed = []
     for path in sorted((site / ASSETS).rglob("*")):
         rel = path.relative_to(site).as_posix()

@@ -38,8 +38,7 @@ def tokens_of(texts: Iterable[str]) -> set[str]:
     """Every token of the given HTML and script texts, case as written and lower-cased."""
     found: set[str] = set(ALWAYS_USED)
     # No token spans a line break, and the pages share most of their lines: each line read once.
-    for line in {line for text in texts for line in text.split("\n")}:
-        found.update(TOKEN.findall(line))
+    found.update(TOKEN.findall("\n".join({line for text in texts for line in text.split("\n")})))
     found.update({t.lower() for t in found})
     return found
 

@@ -4,6 +4,7 @@ lunr, workers or source maps in the site or its offline zips; absolute hreflang 
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import tinycss2
 from sitebuild import css_purge
 from sitebuild.css_purge import purge, selectors_kept, tokens_of
 from sitebuild.hreflang import absolute_alternates
-from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, remove_unused
+from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, deploy_assets, remove_unused
 
 UNUSED = re.compile(r"(^|/)(bundle\.[0-9a-f]+\.min\.js|lunr/|workers/)|\.map$|main\.[0-9a-f]+\.min\.css|palette\.")
 
@@ -253,6 +254,37 @@ def test_bundle_replaces_each_pages_scripts_by_one_minified_file(tmp_path: Path)
     assert f'src="/base/{bundle}"' in (tmp_path / "404.html").read_text(encoding="utf-8")
     assert (js / "engine.js").read_text(encoding="utf-8") == "window.engine=1;"
     assert remove_unused(tmp_path, "/base/") == ["assets/javascripts/a.js", "assets/javascripts/b.js"]
+
+
+def test_the_steps_on_one_reading_of_the_pages_give_the_same_site(tmp_path: Path) -> None:
+    """deploy_assets (what the build runs) reads and writes each page once; the site it leaves is
+    the one the three steps leave when each reads and writes the pages itself."""
+    site = tmp_path / "one"
+    (site / "assets" / "stylesheets").mkdir(parents=True)
+    (site / "assets" / "javascripts").mkdir(parents=True)
+    (site / "assets" / "stylesheets" / "a.css").write_text(".x{color:red}.gone{color:blue}", encoding="utf-8")
+    (site / "assets" / "stylesheets" / "unused.css").write_text(".y{}", encoding="utf-8")
+    (site / "assets" / "javascripts" / "a.js").write_text("window.a = 1;\n", encoding="utf-8")
+    (site / "page").mkdir()
+    for page, prefix in (("index.html", ""), ("page/index.html", "../"), ("404.html", "/base/")):
+        (site / page).write_text(
+            f'<head><link rel="stylesheet" href="{prefix}assets/stylesheets/a.css">\n'
+            f'<script src="{prefix}assets/javascripts/a.js" defer></script></head><body class="x"><a href="{prefix}page/">p</a>'
+            "</body>\n<p>unchanged page text</p>", encoding="utf-8")
+    (site / "plain.html").write_text("<p>no stylesheet, no script</p>", encoding="utf-8")
+    three = tmp_path / "three"
+    shutil.copytree(site, three)
+    deploy_assets(site, "/base/")
+    bundle_scripts(three, "/base/")
+    bundle_stylesheets(three, "/base/")
+    remove_unused(three, "/base/")
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    assert files == sorted(p.relative_to(three).as_posix() for p in three.rglob("*"))
+    assert "assets/stylesheets/unused.css" not in files and "assets/javascripts/a.js" not in files
+    for rel in files:
+        if (site / rel).is_file():
+            assert (site / rel).read_bytes() == (three / rel).read_bytes(), rel
+    assert "site." in (site / "page" / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_page_loads_one_stylesheet_and_one_script(site: Path) -> None:

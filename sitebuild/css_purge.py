@@ -9,6 +9,15 @@ of :not()) never removes it. A rule is kept when one of its selectors is; @media
 and similar blocks are purged inside and dropped when empty; @keyframes are kept when a kept
 rule names them; everything else (@font-face, @page, custom properties) is kept as written.
 
+How it reads the CSS: the stylesheet is split into rules at the text level (comments, strings
+and brackets respected), and tinycss2 tokenises only what the text cannot decide: a selector
+list with :is(), :not() and the like that names nothing missing outside them, and a declaration
+that would not serialise back to its own text. Most rules are dropped by their selectors' text
+alone and never tokenised. CSS the split does not model (a backslash or an unquoted url(…)
+outside a string, an unclosed block, …) is parsed whole by tinycss2; both ways give the same
+bytes (tests/test_site_assets.py). The custom properties a kept rule needs are found from the
+kept rules themselves, in the same pass.
+
 Chosen against the npm tool (PurgeCSS 7, same algorithm) because it needs no Node at build
 time and gives the same size on this site (see README, "Page weight").
 """

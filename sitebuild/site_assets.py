@@ -13,6 +13,7 @@ Plain Python, no MkDocs import (hooks/site_assets.py runs it once every language
   engine, named in a data- attribute) stay files of their own, minified in place.
 - `remove_unused`: files under assets/ that no page, stylesheet or script names (Material's
   JavaScript bundle, lunr, the search worker, source maps, the stylesheets just bundled, …).
+- `deploy_assets`: the three in that order, on one reading of the pages (what the build runs).
 """
 
 from __future__ import annotations

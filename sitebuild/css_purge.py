@@ -159,6 +159,13 @@ def _group_mark(group: re.Match[str], used: set[str]) -> str:
     return "*"
 
 
+def _item_used(kind: str, name: str, used: set[str]) -> bool:
+    """Whether a selector's .class, #id or element name occurs (a pseudo-class never removes it)."""
+    if kind in (".", "#"):
+        return name in used
+    return bool(kind) or name.lower() in used
+
+
 class _Rule:
     """A rule found by _split_rules, shaped like tinycss2's QualifiedRule and AtRule; its prelude
     and body are tokenised only when asked for (most rules are dropped by their selectors alone)."""
@@ -191,10 +198,9 @@ def _selectors_kept(rule, used: set[str]) -> list[str]:
     if isinstance(rule, _Rule) and not NOT_SIMPLE.search(rule.text):
         marked = GROUP.sub(lambda group: _group_mark(group, used), rule.text)
         if SIMPLE.fullmatch(marked):
-            kept = [i for i, selector in enumerate(marked.split(",")) if selector.strip() and "!" not in selector
-                    and all(name in used if kind in ".#" and kind else kind or name.lower() in used
-                            for kind, name in SIMPLE_ITEM.findall(selector))]
             selectors = marked.split(",")
+            kept = [i for i, selector in enumerate(selectors) if selector.strip() and "!" not in selector
+                    and all(_item_used(kind, name, used) for kind, name in SIMPLE_ITEM.findall(selector))]
             if not any("?" in selectors[i] for i in kept):
                 if marked != rule.text:  # the kept selectors as written, groups and all
                     masked = GROUP.sub(lambda group: "\0" * len(group.group(0)), rule.text)

@@ -3,6 +3,7 @@ lunr, workers or source maps in the site or its offline zips; absolute hreflang 
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 import zipfile
@@ -187,6 +188,39 @@ def test_the_text_split_reads_css_without_backslashes_or_bare_urls(css: str) -> 
 @pytest.mark.parametrize("css", FALLBACK_CSS)
 def test_what_the_text_split_does_not_model_is_left_to_tinycss2(css: str) -> None:
     assert not _split(css.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\0", "\uFFFD"))
+
+
+def _random_css(rng: random.Random) -> str:
+    """A stylesheet of random rules built from pieces the text split reads in its own way."""
+    items = [".used", ".gone", "b", "table", "[data-x=on]", "[data-x='off']", '[data-x="a,b"]', "[nowhere]", "[data-x=on i]",
+             ":not(.gone)", ":is(.used,.gone)", ":nth-child(2n+1)", "::before", ":hover", "#used", "*", "u", "/*c*/", "é"]
+    values = ["red", ".5em", "1e3px", "1e", "1.5.5", "var(--a)", "var( --b )", "calc(1px - 2px)", "#1a", '"s"', "'s'",
+              '"a;b"', '"(x"', 'url("a{b}")', "rgba(0,0,0,.5)", "", "a !important", "a ! important", "x/*c*/y",
+              "U+0-7F", "f(x;y)", "1px-2px", "+.5", "2 * 3", "spin 1s", '"\\""', "é"]
+    names = ["color", "--a", "--b", "--c", "animation", "Color", " top"]
+
+    def rule(depth: int) -> str:
+        if depth < 2 and rng.random() < 0.12:
+            inner = "".join(rule(depth + 1) for _ in range(rng.randint(0, 3)))
+            return rng.choice(["@media print", "@supports (display:grid)"]) + "{" + inner + "}"
+        if rng.random() < 0.06:
+            return rng.choice(["@keyframes spin{to{a:1}}", "@font-face{font-family:var(--c)}", '@import "x";'])
+        selectors = ",".join("".join(rng.choice(items) + rng.choice(["", " ", ">", "+"]) for _ in range(rng.randint(1, 3)))
+                             for _ in range(rng.randint(1, 3)))
+        body = ";".join(f"{rng.choice(names)}:{rng.choice(values)}" for _ in range(rng.randint(0, 4)))
+        return selectors + rng.choice(["", "\n"]) + "{" + body + rng.choice(["", ";", ";;"]) + "}" + rng.choice(["", " /* x{ */"])
+
+    return "".join(rule(0) for _ in range(rng.randint(1, 8)))
+
+
+def test_the_text_split_and_tinycss2_agree_on_random_stylesheets(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng, used = random.Random(19), tokens_of(USED)
+    split = 0
+    for _ in range(300):
+        css = _random_css(rng)
+        split += _split(css)
+        assert purge(css, used) == _purge_parsed_by_tinycss2(css, used, monkeypatch), css
+    assert split > 150  # most of them take the quick path
 
 
 def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one_on_the_site(site: Path) -> None:

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from sitebuild import build_mode
-from sitebuild.site_assets import MATERIAL_UNUSED, bundle_scripts, bundle_stylesheets, collapse_whitespace, remove_unused
+from sitebuild.site_assets import MATERIAL_UNUSED, collapse_whitespace, deploy_assets
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +47,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site, base = Path(config.site_dir), urlsplit(config.site_url or "/").path or "/"
     if build_mode.serving:
         return
-    bundle_scripts(site, base)
-    bundle_stylesheets(site, base)
-    remove_unused(site, base)
+    deploy_assets(site, base)

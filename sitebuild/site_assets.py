@@ -13,6 +13,7 @@ Plain Python, no MkDocs import (hooks/site_assets.py runs it once every language
   engine, named in a data- attribute) stay files of their own, minified in place.
 - `remove_unused`: files under assets/ that no page, stylesheet or script names (Material's
   JavaScript bundle, lunr, the search worker, source maps, the stylesheets just bundled, …).
+- `deploy_assets`: the three in that order, on one reading of the pages (what the build runs).
 """
 
 from __future__ import annotations
@@ -110,8 +111,24 @@ def _page_stylesheets(html: str) -> list[re.Match[str]]:
             and not any(a <= m.start() < b for a, b in hidden)]
 
 
-def _html_files(site: Path) -> dict[str, str]:
+def html_files(site: Path) -> dict[str, str]:
+    """Every page of the built site, by its site path: read once for all the steps below."""
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+def write_pages(site: Path, pages: dict[str, str]) -> None:
+    for page, html in pages.items():
+        (site / page).write_text(html, encoding="utf-8")
+
+
+def deploy_assets(site: Path, base: str = "/") -> None:
+    """The three steps on one reading of the pages (each page read once and written once)."""
+    pages = html_files(site)
+    before = dict(pages)
+    bundle_scripts(site, base, pages)
+    bundle_stylesheets(site, base, pages)
+    write_pages(site, {page: html for page, html in pages.items() if html != before[page]})
+    remove_unused(site, base, pages)
 
 
 def _bundled(page: str, html: str, base: str) -> list[re.Match[str]]:
@@ -121,10 +138,12 @@ def _bundled(page: str, html: str, base: str) -> list[re.Match[str]]:
             if _site_path(page, HREF.search(link.group(0)).group(1), base).startswith(ASSETS)]
 
 
-def bundle_stylesheets(site: Path, base: str = "/") -> str | None:
+def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> str | None:
     """Bundle and purge every page's stylesheets (see the module docstring); the bundle's path.
-    `base`: the site's path on its host (the path of site_url)."""
-    pages = _html_files(site)
+    `base`: the site's path on its host (the path of site_url). With `pages` (html_files), the
+    pages are changed there and not written."""
+    given = pages is not None
+    pages = pages if given else html_files(site)
     bundled = {page: _bundled(page, html, base) for page, html in pages.items()}
     order: list[tuple[str, str]] = []  # (site path, media), first seen first
     for page, html in pages.items():
@@ -146,8 +165,9 @@ def bundle_stylesheets(site: Path, base: str = "/") -> str | None:
     for page, html in pages.items():
         if links := bundled[page]:
             first = HREF.search(links[0].group(0)).group(1)
-            relinked = _relinked(html, links, '<link rel="stylesheet" href="{}">\n', _bundle_href(page, first, bundle, base))
-            (site / page).write_text(relinked, encoding="utf-8")
+            pages[page] = _relinked(html, links, '<link rel="stylesheet" href="{}">\n', _bundle_href(page, first, bundle, base))
+    if not given:
+        write_pages(site, {page: pages[page] for page in bundled if bundled[page]})
     return bundle
 
 
@@ -176,10 +196,11 @@ def _page_scripts(page: str, html: str, base: str) -> list[re.Match[str]]:
             if _local(m.group(1)) and _site_path(page, m.group(1), base).startswith(SCRIPT_DIR)]
 
 
-def bundle_scripts(site: Path, base: str = "/") -> str | None:
+def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> str | None:
     """Bundle every page's deferred scripts into one minified file (see the module docstring);
-    the bundle's path."""
-    pages = _html_files(site)
+    the bundle's path. With `pages` (html_files), the pages are changed there and not written."""
+    given = pages is not None
+    pages = pages if given else html_files(site)
     found = {page: _page_scripts(page, html, base) for page, html in pages.items()}
     order: list[str] = []
     for page, scripts in found.items():
@@ -198,22 +219,29 @@ def bundle_scripts(site: Path, base: str = "/") -> str | None:
     write_files({bundle: js, **on_demand}, site)
     for page, html in pages.items():
         if scripts := found[page]:
-            relinked = _relinked(html, scripts, '<script src="{}" defer></script>\n', _bundle_href(page, scripts[0].group(1), bundle, base))
-            (site / page).write_text(relinked, encoding="utf-8")
+            pages[page] = _relinked(html, scripts, '<script src="{}" defer></script>\n', _bundle_href(page, scripts[0].group(1), bundle, base))
+    if not given:
+        write_pages(site, {page: pages[page] for page in found if found[page]})
     return bundle
 
 
-def remove_unused(site: Path, base: str = "/") -> list[str]:
-    """Delete the files under assets/ that nothing in the site refers to; their paths."""
+def remove_unused(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> list[str]:
+    """Delete the files under assets/ that nothing in the site refers to; their paths. `pages`:
+    the pages' text if already read (html_files)."""
     referenced: set[str] = set()
+    seen: set[tuple[str, str]] = set()  # (folder, reference): most pages name the same files
     for path in sorted(site.rglob("*")):
         if path.suffix not in (".html", ".css") or not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
-        for match in REFERENCE.finditer(path.read_text(encoding="utf-8")):
-            target = match.group(1) or match.group(2)
-            if _local(target):
-                referenced.add(_site_path(rel, target, base))
+        folder = posixpath.dirname(rel)
+        text = pages[rel] if pages is not None and rel in pages else path.read_text(encoding="utf-8")
+        for href, url in REFERENCE.findall(text):
+            target = href or url
+            if (folder, target) not in seen:
+                seen.add((folder, target))
+                if _local(target):
+                    referenced.add(_site_path(rel, target, base))
     removed = []
     for path in sorted((site / ASSETS).rglob("*")):
         rel = path.relative_to(site).as_posix()

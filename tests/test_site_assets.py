@@ -3,17 +3,23 @@ lunr, workers or source maps in the site or its offline zips; absolute hreflang 
 
 from __future__ import annotations
 
+import random
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, html_for
+from conftest import LANGUAGES, ROOT, html_for
 from sitebuild.abbreviations import names_of, synonym_groups
+import material as material_theme
+import tinycss2
+
+from sitebuild import css_purge
 from sitebuild.css_purge import purge, selectors_kept, tokens_of
 from sitebuild.hreflang import absolute_alternates
-from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, remove_unused
+from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, deploy_assets, remove_unused
 
 UNUSED = re.compile(r"(^|/)(bundle\.[0-9a-f]+\.min\.js|lunr/|workers/)|\.map$|main\.[0-9a-f]+\.min\.css|palette\.")
 
@@ -36,6 +42,195 @@ def test_purge_keeps_what_the_content_names_and_drops_the_rest() -> None:
     assert "@media print{.used{s:2}}" in out and "@media screen" not in out
     assert "--kept:1px" in out and "--via:var(--kept)" in out and "--dropped" not in out
     assert "@keyframes spin" in out and "idle" not in out
+
+
+# The purge as it was written first: purge, serialise, parse the kept CSS again and drop the
+# custom properties it does not use. The one-pass purge must give the same bytes.
+def _two_pass_purge(css: str, used: set[str]) -> str:
+    def declarations(rule):
+        return [d for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                if d.type == "declaration"]
+
+    def variables_used(rules):
+        defined, needed, stack = {}, set(), list(rules)
+        while stack:
+            rule = stack.pop()
+            if rule.type == "qualified-rule":
+                for d in declarations(rule):
+                    refs = set(css_purge.VAR.findall(tinycss2.serialize(d.value)))
+                    if d.name.startswith("--"):
+                        defined.setdefault(d.name, set()).update(refs)
+                    else:
+                        needed |= refs
+            elif rule.type == "at-rule" and rule.content is not None:
+                if rule.lower_at_keyword in css_purge.BLOCKS:
+                    stack.extend(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                else:
+                    needed |= set(css_purge.VAR.findall(tinycss2.serialize(rule.content)))
+        todo = list(needed)
+        while todo:
+            for ref in defined.get(todo.pop(), ()):
+                if ref not in needed:
+                    needed.add(ref)
+                    todo.append(ref)
+        return needed
+
+    def body(rule, variables):
+        if variables is None:
+            return tinycss2.serialize(rule.content).strip()
+        return ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}" + ("!important" if d.important else "")
+                        for d in declarations(rule) if not d.name.startswith("--") or d.name in variables)
+
+    def purge_rules(rules, variables=None):
+        out = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                kept = [tinycss2.serialize(s).strip() for s in css_purge._split(rule.prelude) if css_purge._needs(s, used)]
+                text = body(rule, variables) if kept else ""
+                if text:
+                    out.append(",".join(kept) + "{" + text + "}")
+            elif rule.type == "at-rule":
+                prelude = tinycss2.serialize(rule.prelude).strip()
+                head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
+                if rule.content is None:
+                    out.append(head + ";")
+                elif rule.lower_at_keyword in css_purge.BLOCKS:
+                    inner = purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
+                                        variables)
+                    if inner:
+                        out.append(head + "{" + "".join(inner) + "}")
+                else:
+                    out.append(head + "{" + tinycss2.serialize(rule.content).strip() + "}")
+        return out
+
+    keyframes = css_purge._keyframes_name
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    first = tinycss2.parse_stylesheet("".join(purge_rules(rules)), skip_comments=True, skip_whitespace=True)
+    kept = purge_rules(first, variables_used(first))
+    animations = {w for m in css_purge.ANIMATION.finditer("".join(r for r in kept if not keyframes(r)))
+                  for w in css_purge._words(m.group(1))}
+    return "".join(r for r in kept if (keyframes(r) or "") in animations or not keyframes(r))
+
+
+TRICKY_CSS = [
+    # nested blocks, a custom property used only through another one, one used only by @font-face
+    ":root{--a:1px;--b:var(--a);--c:var(--b) var(--d);--d:red;--unused:var(--a);--face:x}"
+    "@media screen{@supports (display:grid){.used{margin:var(--c)}.gone{margin:var(--unused)}}.gone{x:1}}"
+    "@media print{@supports (x:y){.gone{a:b}}}@font-face{font-family:var(--face);src:url(\"f.woff2\")}",
+    # keyframes kept by a nested rule's animation, dropped when only a dropped rule names them
+    "@keyframes spin{0%{a:1}to{a:2}}@-webkit-keyframes pulse{to{b:1}}@keyframes lost{to{c:1}}"
+    "@media (min-width:10em){.used{animation:spin 1s,pulse 2s}}.gone{animation:lost 1s}",
+    # strings and comments holding braces, semicolons and quotes; escapes; !important; empty rules
+    '/* .used{color:red} } { */.used::after{content:"} {;"/* not a comment */;color:red!important}'
+    ".used{content:'a\\'}b';--x:\"{\"}.used{}.used{ /* only a comment */ }.gone,.used > b{c:d}"
+    '.used{background:url("a{b}.svg");mask:url(data:image/svg+xml;x)} @import url("x.css");'
+    "@charset \"utf-8\";@page :first{margin:1cm}@media print{.used{x:var( --a )}}",
+    # selectors: :is/:not, attributes, an invalid declaration, a rule without a block at the end
+    ".used:is(.gone,[data-x=on]){a:b}.used:not(.gone){c:d}[data-x='off']{e:f}.used{oops;g:h}"
+    "table td.used{i:j}@media screen{.gone{k:l}}}.used{m:n}.used",
+    "<!-- .used{a:b} -->\r\n.used{c:d\f}\0.used{e:f}",
+]
+
+
+# Split at the text level (no backslash, no unquoted url(…) outside strings): selectors and
+# declarations that text alone decides, and those it leaves to tinycss2's tokens.
+TEXT_SPLIT_CSS = [
+    TRICKY_CSS[0], TRICKY_CSS[1],
+    '/* .used{a:b} } { " */.used::after{content:"} {;(";color:red!important;top:0 ! important}'
+    ".used{content:'single}';--x:\"{\"}.used{}.used{ /* only a comment */ }.gone,.used > b{c:d}"
+    '.used{background:url("a{b};c.svg");b:f(x;y);c:1.5.5;d:1e;e:1px-2px;f:#1a;g:-->;h:!IMPORTANT}'
+    '@import url("x.css");@charset "utf-8";@page :first{margin:1cm}@media print{.used{x:var( --a )}}',
+    '.used:is(.gone,[data-x=on]){a:b}.used:not(.gone, .x){c:d}[data-x="off"]{e:f}[data-x="on"],.gone{g:h}'
+    '[nowhere=on],[nowhere].used{z:z}[data-x=on i]{i:j}[DATA-X=on],u+b{k:l}.used{oops;m:n;@apply x;o:p}.used{q:{r};s:t}'
+    "b.used , .gone>b{u:v}.used::-webkit-x,.used:hover{w:x}@media screen{@media (x){.used{y:z}.gone{a:b}}}"
+    ".used{--n:1;--m: a  b ;Color:RED;c:\"a'b\"}@media print{.gone{a:b}}@font-face{src:url(\"x\")}",
+]
+# What the text split does not model: tinycss2 parses the whole stylesheet.
+FALLBACK_CSS = [
+    TRICKY_CSS[2], TRICKY_CSS[3], TRICKY_CSS[4],
+    ".used{background:url(plain.png)}", ".u\\73 ed{a:b}.used{c:d}", "{a:b}.used{c:d}", ".used{a:b",
+    ".used{a:b}}", ".used{a:(b]}", "@media print{.used{a:b} x}", ".used{a:b} .used",
+]
+
+
+def _purge_parsed_by_tinycss2(css: str, used: set[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    def unusual(*args: object, **kwargs: object) -> None:
+        raise css_purge._Unusual
+
+    with monkeypatch.context() as patch:
+        patch.setattr(css_purge, "_split_rules", unusual)
+        return purge(css, used)
+
+
+def _split(css: str, used: set[str] | None = None) -> bool:
+    """True when the purge of `css` takes the quick path (the text split) to the end."""
+    try:
+        css_purge._kept(css_purge._split_rules(css, css_purge.EVENT.finditer(css))[0], used or tokens_of(USED))
+    except css_purge._Unusual:
+        return False
+    return True
+
+
+USED = ['<p class="used" data-x="on"><b>x</b></p>']
+
+
+@pytest.mark.parametrize("css", TRICKY_CSS + TEXT_SPLIT_CSS + FALLBACK_CSS)
+def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one(css: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    used = tokens_of(USED)
+    assert purge(css, used) == _two_pass_purge(css, used) == _purge_parsed_by_tinycss2(css, used, monkeypatch)
+
+
+@pytest.mark.parametrize("css", TEXT_SPLIT_CSS)
+def test_the_text_split_reads_css_without_backslashes_or_bare_urls(css: str) -> None:
+    assert _split(css)
+
+
+@pytest.mark.parametrize("css", FALLBACK_CSS)
+def test_what_the_text_split_does_not_model_is_left_to_tinycss2(css: str) -> None:
+    assert not _split(css.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\0", "\uFFFD"))
+
+
+def _random_css(rng: random.Random) -> str:
+    """A stylesheet of random rules built from pieces the text split reads in its own way."""
+    items = [".used", ".gone", "b", "table", "[data-x=on]", "[data-x='off']", '[data-x="a,b"]', "[nowhere]", "[data-x=on i]",
+             ":not(.gone)", ":is(.used,.gone)", ":nth-child(2n+1)", "::before", ":hover", "#used", "*", "u", "/*c*/", "é"]
+    values = ["red", ".5em", "1e3px", "1e", "1.5.5", "var(--a)", "var( --b )", "calc(1px - 2px)", "#1a", '"s"', "'s'",
+              '"a;b"', '"(x"', 'url("a{b}")', "rgba(0,0,0,.5)", "", "a !important", "a ! important", "x/*c*/y",
+              "U+0-7F", "f(x;y)", "1px-2px", "+.5", "2 * 3", "spin 1s", '"\\""', "é"]
+    names = ["color", "--a", "--b", "--c", "animation", "Color", " top"]
+
+    def rule(depth: int) -> str:
+        if depth < 2 and rng.random() < 0.12:
+            inner = "".join(rule(depth + 1) for _ in range(rng.randint(0, 3)))
+            return rng.choice(["@media print", "@supports (display:grid)"]) + "{" + inner + "}"
+        if rng.random() < 0.06:
+            return rng.choice(["@keyframes spin{to{a:1}}", "@font-face{font-family:var(--c)}", '@import "x";'])
+        selectors = ",".join("".join(rng.choice(items) + rng.choice(["", " ", ">", "+"]) for _ in range(rng.randint(1, 3)))
+                             for _ in range(rng.randint(1, 3)))
+        body = ";".join(f"{rng.choice(names)}:{rng.choice(values)}" for _ in range(rng.randint(0, 4)))
+        return selectors + rng.choice(["", "\n"]) + "{" + body + rng.choice(["", ";", ";;"]) + "}" + rng.choice(["", " /* x{ */"])
+
+    return "".join(rule(0) for _ in range(rng.randint(1, 8)))
+
+
+def test_the_text_split_and_tinycss2_agree_on_random_stylesheets(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng, used = random.Random(19), tokens_of(USED)
+    split = 0
+    for _ in range(300):
+        css = _random_css(rng)
+        split += _split(css)
+        assert purge(css, used) == _purge_parsed_by_tinycss2(css, used, monkeypatch), css
+    assert split > 150  # most of them take the quick path
+
+
+def test_the_one_pass_purge_gives_the_bytes_of_the_two_pass_one_on_the_site(site: Path) -> None:
+    """On the stylesheets the site bundles (Material's and ours) and the site's own tokens."""
+    material = Path(material_theme.__file__).parent / "templates" / "assets" / "stylesheets"
+    sheets = [*sorted(material.glob("*.min.css")), *sorted((ROOT / "overrides" / "assets" / "stylesheets").glob("*.css"))]
+    css = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
+    used = tokens_of(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert _split(css, used)  # the quick path, not the fallback
+    assert purge(css, used) == _two_pass_purge(css, used)
 
 
 def test_whitespace_is_collapsed_outside_preformatted_text() -> None:
@@ -93,6 +288,37 @@ def test_bundle_replaces_each_pages_scripts_by_one_minified_file(tmp_path: Path)
     assert f'src="/base/{bundle}"' in (tmp_path / "404.html").read_text(encoding="utf-8")
     assert (js / "engine.js").read_text(encoding="utf-8") == "window.engine=1;"
     assert remove_unused(tmp_path, "/base/") == ["assets/javascripts/a.js", "assets/javascripts/b.js"]
+
+
+def test_the_steps_on_one_reading_of_the_pages_give_the_same_site(tmp_path: Path) -> None:
+    """deploy_assets (what the build runs) reads and writes each page once; the site it leaves is
+    the one the three steps leave when each reads and writes the pages itself."""
+    site = tmp_path / "one"
+    (site / "assets" / "stylesheets").mkdir(parents=True)
+    (site / "assets" / "javascripts").mkdir(parents=True)
+    (site / "assets" / "stylesheets" / "a.css").write_text(".x{color:red}.gone{color:blue}", encoding="utf-8")
+    (site / "assets" / "stylesheets" / "unused.css").write_text(".y{}", encoding="utf-8")
+    (site / "assets" / "javascripts" / "a.js").write_text("window.a = 1;\n", encoding="utf-8")
+    (site / "page").mkdir()
+    for page, prefix in (("index.html", ""), ("page/index.html", "../"), ("404.html", "/base/")):
+        (site / page).write_text(
+            f'<head><link rel="stylesheet" href="{prefix}assets/stylesheets/a.css">\n'
+            f'<script src="{prefix}assets/javascripts/a.js" defer></script></head><body class="x"><a href="{prefix}page/">p</a>'
+            "</body>\n<p>unchanged page text</p>", encoding="utf-8")
+    (site / "plain.html").write_text("<p>no stylesheet, no script</p>", encoding="utf-8")
+    three = tmp_path / "three"
+    shutil.copytree(site, three)
+    deploy_assets(site, "/base/")
+    bundle_scripts(three, "/base/")
+    bundle_stylesheets(three, "/base/")
+    remove_unused(three, "/base/")
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    assert files == sorted(p.relative_to(three).as_posix() for p in three.rglob("*"))
+    assert "assets/stylesheets/unused.css" not in files and "assets/javascripts/a.js" not in files
+    for rel in files:
+        if (site / rel).is_file():
+            assert (site / rel).read_bytes() == (three / rel).read_bytes(), rel
+    assert "site." in (site / "page" / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_page_loads_one_stylesheet_and_one_script(site: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from sitebuild.languages import DEFAULT_LANGUAGE
+from sitebuild.memo import latest
 from sitebuild.yaml_lines import LineLoader, Mapping, SourceError
 
 
@@ -91,10 +92,7 @@ def read_page(docs: Path, lang: str, path: str) -> Page:
 def page_of(file: Path, lang: str, path: str, text: str) -> Page:
     """parse_page, once per text of the file: the checks, the content policy and the calendar read
     the same pages, in each language's build. The Page is shared: read it, never change it."""
-    last = _parsed.get(file)
-    if last is None or last[0] != (lang, path, text):
-        last = _parsed[file] = ((lang, path, text), parse_page(file, lang, path, text))
-    return last[1]
+    return latest(_parsed, file, (lang, path, text), lambda: parse_page(file, lang, path, text))
 
 
 _parsed: dict[Path, tuple[tuple[str, str, str], Page]] = {}  # file -> what it was last parsed from, its Page

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuild.memo import latest
 from sitebuild.translations.pages import INLINE_CODE, Page, TranslationError
 from sitebuild.yaml_lines import Text
 
@@ -62,10 +63,7 @@ def prose(text: str) -> str:
 def units(page: Page) -> list[Unit]:
     """The page's text split into units, with the front matter's title and description first.
     Split once per text of the page: the script check and the term check both read them."""
-    last = _units.get(page.file)
-    if last is None or last[0] != (page.lang, page.lines):
-        last = _units[page.file] = ((page.lang, page.lines), _split(page))
-    return last[1]
+    return latest(_units, page.file, (page.lang, page.lines), lambda: _split(page))
 
 
 # file -> what its units were last split from, the units (`mkdocs serve` checks again after every save).

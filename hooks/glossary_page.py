@@ -1,7 +1,8 @@
 """The glossary page in MkDocs: check glossary/terms.yaml and render it in the page's language.
 
 A thin adapter around the plain-Python `sitebuild.glossary` module. The page asks for the terms with
-the marker <!-- glossary --> on a line of its own.
+the marker <!-- glossary --> on a line of its own; the terms are HTML already and go into the
+rendered page (before the hooks that check and index it), not through Markdown.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from sitebuild.glossary import TERMS_FILE, GlossaryError, Term, letters, load_terms, render
+from sitebuild.glossary import TERMS_FILE, GlossaryError, Term, ids, letters, load_terms, render
 
 if TYPE_CHECKING:  # loaded by `mkdocs serve` only (watchdog, http.server)
     from mkdocs.livereload import LiveReloadServer
@@ -34,12 +35,14 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
-    if MARKER not in markdown:
-        return markdown
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
+    if MARKER not in html:
+        return html
     lang = config.theme["language"]
     jump = letters(_terms, lang, config.extra["ui"][lang]["glossary_letters"])
-    return markdown.replace(MARKER, f"{jump}\n\n{render(_terms, lang)}")
+    # MkDocs checks links to glossary.md#<id> against the anchors it found while rendering
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids(_terms)
+    return html.replace(MARKER, f"{jump}\n{render(_terms, lang)}")
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> None:

@@ -13,7 +13,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = PROJECT / "mkdocs.yml"
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml where PyYAML has it
     """Reads mkdocs.yml without MkDocs: its tags (`!ENV`, `!relative`) are read as plain values."""
 
 

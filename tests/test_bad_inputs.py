@@ -132,6 +132,8 @@ CASES = [
          "docs/ru/help.md:{line}", "the link 'rights/polic.md' is broken", "rights/polic.md"),
     Case("dead anchor", (("append", "docs/ky/help.md", "\n[Полиция](rights/police.md#no-such-part)\n"),),
          "docs/ky/help.md:{line}", "does not contain an anchor '#no-such-part'", "#no-such-part"),
+    Case("dead glossary anchor", (("append", "docs/kk/help.md", "\n[ПКП](glossary.md#no-such-term)\n"),),
+         "docs/kk/help.md:{line}", "does not contain an anchor '#no-such-term'", "#no-such-term"),
     # --- templates (the last gate: the whole published page) --------------------------------------
     Case("an inline script in the template", (("replace", "overrides/main.html", "{% block extrahead %}",
                                                 "{% block extrahead %}<script>track()</script>"),),

@@ -25,16 +25,27 @@ def _sections(links: list[AnchorLink]) -> list[Section]:
     return [Section(link.title, link.id, link.level, _sections(link.children)) for link in links]
 
 
+# The sections of every page of the last navigation read (a language's build): one topics page or
+# several (a site may copy it) read them once.
+_read: tuple[Navigation, list[tuple[Page, Entry]]] | None = None
+
+
+def _entries(nav: Navigation) -> list[tuple[Page, Entry]]:
+    global _read
+    if _read is None or _read[0] is not nav:
+        entries = []
+        for other in nav.pages:
+            top = list(other.toc)
+            # the page's own title (h1) holds its sections; a page may also start at h2
+            links = [child for link in top for child in link.children] if len(top) == 1 and top[0].level == 1 else top
+            entries.append((other, Entry(other.title or "", other.url, _sections(links))))
+        _read = (nav, entries)
+    return _read[1]
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     if page.content is None or MARKER not in page.content:
         return context
-    entries = []
-    for other in nav.pages:
-        if other is page:
-            continue
-        top = list(other.toc)
-        # the page's own title (h1) holds its sections; a page may also start at h2
-        links = [child for link in top for child in link.children] if len(top) == 1 and top[0].level == 1 else top
-        entries.append(Entry(other.title or "", other.url, _sections(links)))
+    entries = [entry for other, entry in _entries(nav) if other is not page]
     page.content = page.content.replace(MARKER, render(entries, page.url))
     return context

@@ -16,7 +16,10 @@ ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)"
 
 def absolute_alternates(html: str, page_url: str, default_language: str) -> str:
     """`html` with its hreflang alternates made absolute (from `page_url`, the page's own
-    absolute URL) and an x-default after them (the default language's alternate)."""
+    absolute URL) and an x-default after them (the default language's alternate). Material writes
+    them in the head: only the head is read (a page's body can be long)."""
+    end = html.find("</head>")
+    head, body = (html[:end], html[end:]) if end >= 0 else (html, "")
     default = None
 
     def rewrite(match: re.Match[str]) -> str:
@@ -26,8 +29,8 @@ def absolute_alternates(html: str, page_url: str, default_language: str) -> str:
             default = href
         return f'<link rel="alternate" href="{href}" hreflang="{match.group(2)}">'
 
-    out = ALTERNATE.sub(rewrite, html)
-    if default is None or 'hreflang="x-default"' in out:
-        return out
-    last = list(ALTERNATE.finditer(out))[-1]
-    return out[:last.end()] + f'\n<link rel="alternate" href="{default}" hreflang="x-default">' + out[last.end():]
+    head = ALTERNATE.sub(rewrite, head)
+    if default is None or 'hreflang="x-default"' in head:
+        return head + body
+    last = list(ALTERNATE.finditer(head))[-1]
+    return head[:last.end()] + f'\n<link rel="alternate" href="{default}" hreflang="x-default">' + head[last.end():] + body

@@ -347,6 +347,15 @@ def test_alternates_become_absolute_with_x_default() -> None:
                    '<link rel="alternate" href="https://example.org/site/" hreflang="x-default">')
 
 
+def test_alternates_are_read_in_the_head_only() -> None:
+    head = '<head><link rel="alternate" href="../" hreflang="ru">\n<link rel="alternate" href="./" hreflang="ky"></head>'
+    body = '<body><pre>&lt;link&gt;</pre><link rel="alternate" href="x/" hreflang="kk"></body>'
+    out = absolute_alternates(head + body, "https://example.org/ky/", "ru")
+    assert out == ('<head><link rel="alternate" href="https://example.org/" hreflang="ru">\n'
+                   '<link rel="alternate" href="https://example.org/ky/" hreflang="ky">\n'
+                   '<link rel="alternate" href="https://example.org/" hreflang="x-default"></head>' + body)
+
+
 def test_glossary_names_give_abbreviation_groups() -> None:
     assert names_of("ПКП (постконтактная профилактика, PEP)") == ["ПКП", "постконтактная профилактика", "PEP"]
     assert names_of("ЛЖВ (люди, живущие с ВИЧ)") == ["ЛЖВ", "люди, живущие с ВИЧ"]

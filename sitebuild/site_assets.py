@@ -19,6 +19,7 @@ Plain Python, no MkDocs import (hooks/site_assets.py runs it once every language
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -41,7 +42,8 @@ NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.DOTALL | re.IGNORECASE
 HREF = re.compile(r'\bhref="([^"]+)"')
 MEDIA = re.compile(r'\bmedia="([^"]+)"')
 # href="…", src="…", data-…="…" (a script loads it) and url(…): what a page or a stylesheet refers to.
-REFERENCE = re.compile(r'(?:href|src|data-[\w-]+)="([^"#?]+)|url\(\s*[\'"]?([^\'")?#]+)')
+# Written to start with the set of their first letters, which the regex engine skips to.
+REFERENCE = re.compile(r'[dhsu](?:(?:(?<=h)ref|(?<=s)rc|(?<=d)ata-[\w-]+)="([^"#?]+)|(?<=u)rl\(\s*[\'"]?([^\'")?#]+))')
 CSS_URL = re.compile(r'url\(\s*([\'"]?)(?![a-z]+:|/|#)([^\'")]+)\1\s*\)')
 
 
@@ -66,8 +68,11 @@ def collapse_whitespace(html: str) -> str:
     return "".join(out)
 
 
+NOT_LOCAL = re.compile(r"([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
 def _local(href: str) -> bool:
-    return not re.match(r"^([a-z][a-z0-9+.-]*:|//)", href, re.IGNORECASE)
+    return not NOT_LOCAL.match(href)
 
 
 def _site_path(page: str, href: str, base: str = "/") -> str:
@@ -225,30 +230,44 @@ def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = N
     return bundle
 
 
+def _files(top: Path) -> list[tuple[str, str]]:
+    """(folder, name) of every file under `top`, folders relative to `top` ("" for `top` itself)."""
+    out, skip = [], len(os.fspath(top)) + 1
+    for folder, _, names in os.walk(top):
+        rel = folder[skip:].replace(os.sep, "/")
+        out.extend((rel, name) for name in names)
+    return out
+
+
+def _may_be_asset(folder: str, target: str) -> bool:
+    """False when `target`, named from `folder`, cannot be a path under assets/ (see _site_path): the
+    first part of the path is one of the target's parts or the folder's first part."""
+    return ASSETS.rstrip("/") in target or folder.startswith(ASSETS.rstrip("/"))
+
+
 def remove_unused(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> list[str]:
     """Delete the files under assets/ that nothing in the site refers to; their paths. `pages`:
     the pages' text if already read (html_files)."""
     referenced: set[str] = set()
     seen: set[tuple[str, str]] = set()  # (folder, reference): most pages name the same files
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in (".html", ".css") or not path.is_file():
+    for folder, name in _files(site):
+        if not name.endswith((".html", ".css")) or name in (".html", ".css"):  # Path.suffix
             continue
-        rel = path.relative_to(site).as_posix()
-        folder = posixpath.dirname(rel)
-        text = pages[rel] if pages is not None and rel in pages else path.read_text(encoding="utf-8")
+        rel = f"{folder}/{name}" if folder else name
+        text = pages[rel] if pages is not None and rel in pages else (site / rel).read_text(encoding="utf-8")
         for href, url in REFERENCE.findall(text):
             target = href or url
             if (folder, target) not in seen:
                 seen.add((folder, target))
-                if _local(target):
+                if _local(target) and _may_be_asset(folder, target):
                     referenced.add(_site_path(rel, target, base))
     removed = []
-    for path in sorted((site / ASSETS).rglob("*")):
-        rel = path.relative_to(site).as_posix()
-        if path.is_file() and rel not in referenced:
-            path.unlink()
+    for folder, name in _files(site / ASSETS):
+        rel = f"{ASSETS}{folder}/{name}" if folder else f"{ASSETS}{name}"
+        if rel not in referenced:
+            (site / rel).unlink()
             removed.append(rel)
-    for folder in sorted((site / ASSETS).rglob("*"), key=lambda p: -len(p.parts)):
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-    return removed
+    for folder, _, _ in sorted(os.walk(site / ASSETS), key=lambda walked: -len(Path(walked[0]).parts)):
+        if folder != str(site / ASSETS) and not os.listdir(folder):
+            os.rmdir(folder)
+    return sorted(removed, key=lambda rel: rel.split("/"))

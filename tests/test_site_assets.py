@@ -16,7 +16,7 @@ from sitebuild.abbreviations import names_of, synonym_groups
 import material as material_theme
 import tinycss2
 
-from sitebuild import css_purge
+from sitebuild import css_purge, site_assets
 from sitebuild.css_purge import purge, selectors_kept, tokens_of
 from sitebuild.hreflang import absolute_alternates
 from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, deploy_assets, remove_unused
@@ -319,6 +319,50 @@ def test_the_steps_on_one_reading_of_the_pages_give_the_same_site(tmp_path: Path
         if (site / rel).is_file():
             assert (site / rel).read_bytes() == (three / rel).read_bytes(), rel
     assert "site." in (site / "page" / "index.html").read_text(encoding="utf-8")
+
+
+# remove_unused as it was written first: every reference of every page resolved, every file
+# under assets/ listed with pathlib. The quick one must delete the same files.
+def _careful_remove_unused(site: Path, base: str) -> list[str]:
+    reference = re.compile(r'(?:href|src|data-[\w-]+)="([^"#?]+)|url\(\s*[\'"]?([^\'")?#]+)')
+    referenced = set()
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".css") and path.is_file():
+            rel = path.relative_to(site).as_posix()
+            for href, url in reference.findall(path.read_text(encoding="utf-8")):
+                if not re.match(r"^([a-z][a-z0-9+.-]*:|//)", href or url, re.IGNORECASE):
+                    referenced.add(site_assets._site_path(rel, href or url, base))
+    removed = []
+    for path in sorted((site / "assets").rglob("*")):
+        if path.is_file() and path.relative_to(site).as_posix() not in referenced:
+            path.unlink()
+            removed.append(path.relative_to(site).as_posix())
+    for folder in sorted((site / "assets").rglob("*"), key=lambda p: -len(p.parts)):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed
+
+
+def test_remove_unused_deletes_what_the_careful_way_deletes_on_hostile_sites(tmp_path: Path) -> None:
+    rng = random.Random(4)
+    folders = ["", "ky", "ky/help", "assets", "assets/stylesheets", "assets/fonts", ".well-known", "assetsx", "x/assets"]
+    names = ["a.css", "b.js", "c.woff2", ".html", "d.html", "e.png", "f.css"]
+    pieces = ['href="', 'src="', 'data-engine="', 'xhref="', 'data-src="', "url(", "url( '", 'url("', 'URL(',
+              "assets/", "../", "./", "/base/", "/", "//", "https:", "#", "?", "x", '"', "'", ")", " ", "\n",
+              "stylesheets/a.css", "fonts/c.woff2", "b.js", "assetsx/", "assets", ".."]
+    for round_ in range(60):
+        one = tmp_path / f"one{round_}"
+        for folder in rng.sample(folders, 6):
+            for name in rng.sample(names, 3):
+                path = one / folder / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text("".join(rng.choice(pieces) for _ in range(rng.randrange(80))), encoding="utf-8")
+        (one / "assets").mkdir(exist_ok=True)
+        two = tmp_path / f"two{round_}"
+        shutil.copytree(one, two)
+        assert remove_unused(one, "/base/") == _careful_remove_unused(two, "/base/")
+        assert sorted(p.relative_to(one).as_posix() for p in one.rglob("*")) == \
+            sorted(p.relative_to(two).as_posix() for p in two.rglob("*"))
 
 
 def test_every_page_loads_one_stylesheet_and_one_script(site: Path) -> None:

@@ -43,11 +43,17 @@ KEYFRAMES = {"keyframes", "-webkit-keyframes", "-moz-keyframes"}
 ANIMATION = re.compile(r"\banimation(?:-name)?\s*:\s*([^;}]*)")
 
 
+# TOKEN's characters are ASCII: in UTF-8 bytes every other byte becomes a space, and the tokens
+# are what bytes.split() leaves (far quicker than the pattern on the text).
+NOT_TOKEN_TO_SPACE = bytes(b if re.fullmatch(TOKEN, chr(b)) else ord(" ") for b in range(256))
+
+
 def tokens_of(texts: Iterable[str]) -> set[str]:
-    """Every token of the given HTML and script texts, case as written and lower-cased."""
+    """Every token of the given HTML and script texts (TOKEN), case as written and lower-cased."""
     found: set[str] = set(ALWAYS_USED)
     # No token spans a line break, and the pages share most of their lines: each line read once.
-    found.update(TOKEN.findall("\n".join({line for text in texts for line in text.split("\n")})))
+    text = "\n".join({line for text in texts for line in text.split("\n")})
+    found.update(word.decode("ascii") for word in set(text.encode("utf-8", "surrogatepass").translate(NOT_TOKEN_TO_SPACE).split()))
     found.update({t.lower() for t in found})
     return found
 

@@ -44,6 +44,17 @@ def test_purge_keeps_what_the_content_names_and_drops_the_rest() -> None:
     assert "@keyframes spin" in out and "idle" not in out
 
 
+def test_tokens_are_those_the_token_pattern_finds() -> None:
+    """tokens_of splits UTF-8 bytes; it finds what css_purge.TOKEN finds in the text."""
+    rng = random.Random(6)
+    pieces = ["a", "Z", "0", "_", "-", " ", "\n", "\t", "<", ">", '"', "=", ".", "ф", "Ё", "ә", "\u00a0", "\ud800",
+              "\U0001f600", "\x00", "\x7f", "é", "ﬁ", "К"]
+    for _ in range(500):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(40))) for _ in range(rng.randrange(4))]
+        expected = set(css_purge.ALWAYS_USED) | {t for text in texts for t in css_purge.TOKEN.findall(text)}
+        assert tokens_of(texts) == expected | {t.lower() for t in expected}, texts
+
+
 # The purge as it was written first: purge, serialise, parse the kept CSS again and drop the
 # custom properties it does not use. The one-pass purge must give the same bytes.
 def _two_pass_purge(css: str, used: set[str]) -> str:

@@ -116,9 +116,24 @@ def _page_stylesheets(html: str) -> list[re.Match[str]]:
             and not any(a <= m.start() < b for a, b in hidden)]
 
 
+def _files(top: Path) -> list[tuple[str, str]]:
+    """(folder, name) of every file under `top`, folders relative to `top` ("" for `top` itself)."""
+    out, skip = [], len(os.fspath(top)) + 1
+    for folder, _, names in os.walk(top):
+        rel = folder[skip:].replace(os.sep, "/")
+        out.extend((rel, name) for name in names)
+    return out
+
+
+def _named(site: Path, suffix: str) -> list[str]:
+    """The site paths of the files whose names end with `suffix`, sorted as pathlib sorts them (by parts)."""
+    return sorted((f"{folder}/{name}" if folder else name for folder, name in _files(site) if name.endswith(suffix)),
+                  key=lambda rel: rel.split("/"))
+
+
 def html_files(site: Path) -> dict[str, str]:
     """Every page of the built site, by its site path: read once for all the steps below."""
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+    return {rel: (site / rel).read_text(encoding="utf-8") for rel in _named(site, ".html")}
 
 
 def write_pages(site: Path, pages: dict[str, str]) -> None:
@@ -163,7 +178,7 @@ def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None
     for path, media in order:
         css = _rebased((site / path).read_text(encoding="utf-8"), path, BUNDLE_DIR)
         parts.append(css if media == "all" else f"@media {media}{{{css}}}")
-    scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))]
+    scripts = [(site / rel).read_text(encoding="utf-8") for rel in _named(site, ".js")]
     css = purge("\n".join(parts), tokens_of([*pages.values(), *scripts])).encode("utf-8")
     bundle = f"{BUNDLE_DIR}/site.{hashlib.sha256(css).hexdigest()[:8]}.css"
     write_files({bundle: css}, site)
@@ -228,15 +243,6 @@ def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = N
     if not given:
         write_pages(site, {page: pages[page] for page in found if found[page]})
     return bundle
-
-
-def _files(top: Path) -> list[tuple[str, str]]:
-    """(folder, name) of every file under `top`, folders relative to `top` ("" for `top` itself)."""
-    out, skip = [], len(os.fspath(top)) + 1
-    for folder, _, names in os.walk(top):
-        rel = folder[skip:].replace(os.sep, "/")
-        out.extend((rel, name) for name in names)
-    return out
 
 
 def _may_be_asset(folder: str, target: str) -> bool:

@@ -245,10 +245,49 @@ def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = N
     return bundle
 
 
+ASSETS_WORD = ASSETS.rstrip("/")
+
+
 def _may_be_asset(folder: str, target: str) -> bool:
     """False when `target`, named from `folder`, cannot be a path under assets/ (see _site_path): the
     first part of the path is one of the target's parts or the folder's first part."""
-    return ASSETS.rstrip("/") in target or folder.startswith(ASSETS.rstrip("/"))
+    return ASSETS_WORD in target or folder.startswith(ASSETS_WORD)
+
+
+# A reference (REFERENCE) never holds a # or a ?, and holds a " only right after its = or its url(
+# and blanks: no reference spans a # or a ? or any other ", so the text between two of them can be
+# searched on its own.
+def _is_barrier(text: str, at: int) -> bool:
+    """Whether the ", # or ? at `at` is one that no reference holds."""
+    return text[at] != '"' or at > 0 and text[at - 1] not in "=(" and not text[at - 1].isspace()
+
+
+def _barrier_before(text: str, at: int) -> int:
+    """The last barrier before `at` (see _is_barrier), or -1."""
+    mark = max(text.rfind("#", 0, at), text.rfind("?", 0, at))
+    quote = text.rfind('"', 0, at)
+    while quote > mark and not _is_barrier(text, quote):
+        quote = text.rfind('"', 0, quote)
+    return max(mark, quote)
+
+
+def _barrier_after(text: str, at: int) -> int:
+    """The first barrier from `at` on (see _is_barrier), or the text's length."""
+    mark = min((found for found in (text.find("#", at), text.find("?", at)) if found != -1), default=len(text))
+    quote = text.find('"', at, mark)
+    while quote != -1 and not _is_barrier(text, quote):
+        quote = text.find('"', quote + 1, mark)
+    return mark if quote == -1 else quote
+
+
+def _asset_references(text: str) -> list[tuple[str, str]]:
+    """What REFERENCE.findall(text) finds that holds "assets": only the stretches between two
+    barriers around an "assets" are searched."""
+    found, end = [], 0
+    while (at := text.find(ASSETS_WORD, end)) != -1:
+        start, end = _barrier_before(text, at) + 1, _barrier_after(text, at)
+        found += REFERENCE.findall(text, start, end)
+    return found
 
 
 def remove_unused(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> list[str]:
@@ -261,7 +300,8 @@ def remove_unused(site: Path, base: str = "/", pages: dict[str, str] | None = No
             continue
         rel = f"{folder}/{name}" if folder else name
         text = pages[rel] if pages is not None and rel in pages else (site / rel).read_text(encoding="utf-8")
-        for href, url in REFERENCE.findall(text):
+        # From outside assets/, only a reference holding "assets" can name a file there (_may_be_asset).
+        for href, url in REFERENCE.findall(text) if folder.startswith(ASSETS_WORD) else _asset_references(text):
             target = href or url
             if (folder, target) not in seen:
                 seen.add((folder, target))

@@ -373,15 +373,19 @@ def test_remove_unused_deletes_what_the_careful_way_deletes_on_hostile_sites(tmp
     names = ["a.css", "b.js", "c.woff2", ".html", "d.html", "e.png", "f.css"]
     pieces = ['href="', 'src="', 'data-engine="', 'xhref="', 'data-src="', "url(", "url( '", 'url("', 'URL(',
               "assets/", "../", "./", "/base/", "/", "//", "https:", "#", "?", "x", '"', "'", ")", " ", "\n",
-              "stylesheets/a.css", "fonts/c.woff2", "b.js", "assetsx/", "assets", ".."]
-    for round_ in range(60):
+              "stylesheets/a.css", "fonts/c.woff2", "b.js", "assetsx/", "assets", "..", "=", "(", '="', '("', "\xa0",
+              "\u2003", '"assets/', "?assets/", "#assets", 'url( "assets/fonts/c.woff2', 'url(\u2003"../assets/b.js',
+              'url(\n"/base/assets/fonts/c.woff2', 'href="../assets/b.js', "url('assets/b.js", "(assets/b.js"]
+    for round_ in range(150):
         one = tmp_path / f"one{round_}"
         for folder in rng.sample(folders, 6):
             for name in rng.sample(names, 3):
                 path = one / folder / name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text("".join(rng.choice(pieces) for _ in range(rng.randrange(80))), encoding="utf-8")
-        (one / "assets").mkdir(exist_ok=True)
+        (one / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
+        (one / "assets" / "fonts" / "c.woff2").write_bytes(b"font")
+        (one / "assets" / "b.js").write_text("", encoding="utf-8")
         two = tmp_path / f"two{round_}"
         shutil.copytree(one, two)
         assert remove_unused(one, "/base/") == _careful_remove_unused(two, "/base/")

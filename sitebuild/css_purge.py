@@ -211,8 +211,10 @@ def _selectors_kept(rule, used: set[str]) -> list[str]:
             if not any("?" in selectors[i] for i in kept):
                 if marked != rule.text:  # the kept selectors as written, groups and all
                     masked = GROUP.sub(lambda group: "\0" * len(group.group(0)), rule.text)
-                    commas = [-1, *(i for i, c in enumerate(masked) if c == ","), len(masked)]
-                    selectors = [rule.text[a + 1:b] for a, b in zip(commas, commas[1:])]
+                    selectors, at = [], 0
+                    for piece in masked.split(","):  # as long as the text it masks
+                        selectors.append(rule.text[at:at + len(piece)])
+                        at += len(piece) + 1
                 return [selectors[i].strip() for i in kept]
     return [tinycss2.serialize(s).strip() for s in _split(rule.prelude) if _needs(s, used)]
 

@@ -151,11 +151,12 @@ def deploy_assets(site: Path, base: str = "/") -> None:
     remove_unused(site, base, pages)
 
 
-def _bundled(page: str, html: str, base: str) -> list[re.Match[str]]:
-    """The page's stylesheets that go into the bundle: the site's own, under assets/. A stylesheet
-    elsewhere (calendar/embed.css of the embeddable list) stays the page's own, unmerged."""
-    return [link for link in _page_stylesheets(html)
-            if _site_path(page, HREF.search(link.group(0)).group(1), base).startswith(ASSETS)]
+def _bundled(page: str, html: str, base: str) -> list[tuple[re.Match[str], str]]:
+    """The page's stylesheets that go into the bundle, with the site path each names: the site's
+    own, under assets/. A stylesheet elsewhere (calendar/embed.css of the embeddable list) stays the
+    page's own, unmerged."""
+    links = ((link, _site_path(page, HREF.search(link.group(0)).group(1), base)) for link in _page_stylesheets(html))
+    return [(link, path) for link, path in links if path.startswith(ASSETS)]
 
 
 def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> str | None:
@@ -167,9 +168,9 @@ def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None
     bundled = {page: _bundled(page, html, base) for page, html in pages.items()}
     order: list[tuple[str, str]] = []  # (site path, media), first seen first
     for page, html in pages.items():
-        for link in bundled[page]:
+        for link, path in bundled[page]:
             media = MEDIA.search(link.group(0))
-            entry = (_site_path(page, HREF.search(link.group(0)).group(1), base), media.group(1) if media else "all")
+            entry = (path, media.group(1) if media else "all")
             if entry not in order:
                 order.append(entry)
     if not order:
@@ -183,7 +184,7 @@ def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None
     bundle = f"{BUNDLE_DIR}/site.{hashlib.sha256(css).hexdigest()[:8]}.css"
     write_files({bundle: css}, site)
     for page, html in pages.items():
-        if links := bundled[page]:
+        if links := [link for link, _ in bundled[page]]:
             first = HREF.search(links[0].group(0)).group(1)
             pages[page] = _relinked(html, links, '<link rel="stylesheet" href="{}">\n', _bundle_href(page, first, bundle, base))
     if not given:
@@ -210,10 +211,10 @@ def _relinked(html: str, tags: list[re.Match[str]], tag: str, href: str) -> str:
     return "".join(out)
 
 
-def _page_scripts(page: str, html: str, base: str) -> list[re.Match[str]]:
-    """The page's deferred scripts under assets/javascripts/, in page order."""
-    return [m for m in SCRIPT.finditer(html)
-            if _local(m.group(1)) and _site_path(page, m.group(1), base).startswith(SCRIPT_DIR)]
+def _page_scripts(page: str, html: str, base: str) -> list[tuple[re.Match[str], str]]:
+    """The page's deferred scripts under assets/javascripts/, in page order, with their site paths."""
+    scripts = ((m, _site_path(page, m.group(1), base)) for m in SCRIPT.finditer(html) if _local(m.group(1)))
+    return [(m, path) for m, path in scripts if path.startswith(SCRIPT_DIR)]
 
 
 def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> str | None:
@@ -224,8 +225,7 @@ def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = N
     found = {page: _page_scripts(page, html, base) for page, html in pages.items()}
     order: list[str] = []
     for page, scripts in found.items():
-        for script in scripts:
-            path = _site_path(page, script.group(1), base)
+        for _, path in scripts:
             if path not in order:
                 order.append(path)
     if not order:
@@ -238,7 +238,7 @@ def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = N
                  for p in sorted((site / SCRIPT_DIR).glob("*.js")) if p.relative_to(site).as_posix() not in order}
     write_files({bundle: js, **on_demand}, site)
     for page, html in pages.items():
-        if scripts := found[page]:
+        if scripts := [script for script, _ in found[page]]:
             pages[page] = _relinked(html, scripts, '<script src="{}" defer></script>\n', _bundle_href(page, scripts[0].group(1), bundle, base))
     if not given:
         write_pages(site, {page: pages[page] for page in found if found[page]})

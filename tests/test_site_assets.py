@@ -68,6 +68,29 @@ def test_the_split_finds_the_events_the_case_insensitive_pattern_finds() -> None
         assert [m.span() for m in css_purge.EVENT.finditer(css)] == [m.span() for m in first.finditer(css)], css
 
 
+def test_at_rule_preludes_read_from_their_text_are_what_tinycss2_serialises() -> None:
+    """An at-rule's prelude that PLAIN_AT_RULE reads (most @media) is kept as written: the text
+    that tinycss2's tokens give back; anything else is left to tinycss2."""
+    pieces = ["media", "screen", " ", "\n", "\t", "and", "(", ")", ":", ",", "min-width", "60em", "76.25em", "1e3", "1e",
+              "1.5.5", "+.5", "-1", "50%", "#a1", "-x", "--v", "-", "--", '"s"', '"(x"', "'s'", "f(", "url(", "U+0-7F",
+              "é", "/*c*/", "/", "@", ".", "*", "!", "1", "e", "E-1", "e-x", "print", "1px", "-->", "<!--", "\\"]
+    rng, plain = random.Random(8), 0
+    for _ in range(20000):
+        text = "@" + rng.choice(["media", "page", "-webkit-keyframes", "--x", "Media", "import", "1", ""]) + \
+            "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+        try:
+            rule = css_purge._Rule(text, None)
+        except css_purge._Unusual:
+            continue
+        if rule.prelude_text is not None:
+            plain += 1
+            tokens = tinycss2.parse_component_value_list(text, skip_comments=True)
+            assert tokens[0].type == "at-keyword" and tokens[0].value == rule.at_keyword, text
+            assert tokens[0].lower_value == rule.lower_at_keyword, text
+            assert tinycss2.serialize(tokens[1:]).strip() == rule.prelude_text, text
+    assert plain > 3000
+
+
 # The purge as it was written first: purge, serialise, parse the kept CSS again and drop the
 # custom properties it does not use. The one-pass purge must give the same bytes.
 def _two_pass_purge(css: str, used: set[str]) -> str:

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from sitebuild import build_mode
 from sitebuild.languages import LANGUAGES
 from sitebuild.output import write_files
-from sitebuild.offline import offline_zip
+from sitebuild.offline import offline_zips
 from sitebuild.urls import page_path, path_in_language, relative
 
 MARKER = "<!-- offline-download -->"
@@ -42,4 +42,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if getattr(i18n, "building", False) or build_mode.serving:
         return
     site = Path(config.site_dir)
-    write_files({zip_path(lang): offline_zip(site, lang) for lang in LANGUAGES}, site)
+    write_files({zip_path(lang): content for lang, content in offline_zips(site, LANGUAGES).items()}, site)

@@ -43,11 +43,17 @@ KEYFRAMES = {"keyframes", "-webkit-keyframes", "-moz-keyframes"}
 ANIMATION = re.compile(r"\banimation(?:-name)?\s*:\s*([^;}]*)")
 
 
+# TOKEN's characters are ASCII: in UTF-8 bytes every other byte becomes a space, and the tokens
+# are what bytes.split() leaves (far quicker than the pattern on the text).
+NOT_TOKEN_TO_SPACE = bytes(b if re.fullmatch(TOKEN, chr(b)) else ord(" ") for b in range(256))
+
+
 def tokens_of(texts: Iterable[str]) -> set[str]:
-    """Every token of the given HTML and script texts, case as written and lower-cased."""
+    """Every token of the given HTML and script texts (TOKEN), case as written and lower-cased."""
     found: set[str] = set(ALWAYS_USED)
     # No token spans a line break, and the pages share most of their lines: each line read once.
-    found.update(TOKEN.findall("\n".join({line for text in texts for line in text.split("\n")})))
+    text = "\n".join({line for text in texts for line in text.split("\n")})
+    found.update(word.decode("ascii") for word in set(text.encode("utf-8", "surrogatepass").translate(NOT_TOKEN_TO_SPACE).split()))
     found.update({t.lower() for t in found})
     return found
 
@@ -122,9 +128,10 @@ class Block(NamedTuple):
 
 # What decides where a rule starts and ends: comments, strings, brackets, semicolons; a
 # backslash or an unquoted url(…) outside a string (where a bracket may be escaped) ends the
-# quick split (see _split_rules).
-EVENT = re.compile(r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?"""
-                   r"""|(?<![\w\-#@])url\((?![ \t\n]*["'])|[{}()\[\];\\]""", re.DOTALL | re.IGNORECASE)
+# quick split (see _split_rules). Written to start with the set of the events' first characters,
+# which the regex engine skips to (so "url(" is spelt in both cases rather than with IGNORECASE).
+EVENT = re.compile(r"""[/"'uU{}()\[\];\\](?:(?<=/)\*.*?(?:\*/|\Z)|(?<=")(?:[^"\\\n]|\\.)*"?|(?<=')(?:[^'\\\n]|\\.)*'?"""
+                   r"""|(?<=[uU])(?<![\w\-#@].)[rR][lL]\((?![ \t\n]*["'])|(?<=[{}()\[\];\\]))""", re.DOTALL)
 BLANK = re.compile(r"(?:[ \t\n]+|/\*.*?\*/)*", re.DOTALL)
 CLOSING = {"{": "}", "(": ")", "[": "]"}
 
@@ -159,11 +166,16 @@ def _group_mark(group: re.Match[str], used: set[str]) -> str:
     return "*"
 
 
-def _item_used(kind: str, name: str, used: set[str]) -> bool:
-    """Whether a selector's .class, #id or element name occurs (a pseudo-class never removes it)."""
-    if kind in (".", "#"):
-        return name in used
-    return bool(kind) or name.lower() in used
+def _items_used(selector: str, used: set[str]) -> bool:
+    """Whether every .class, #id and element name of a simple selector occurs (a pseudo-class
+    never removes it)."""
+    for kind, name in SIMPLE_ITEM.findall(selector):
+        if kind == "." or kind == "#":
+            if name not in used:
+                return False
+        elif not kind and name.lower() not in used:
+            return False
+    return True
 
 
 class _Rule:
@@ -173,7 +185,11 @@ class _Rule:
     def __init__(self, prelude: str, body: str | None) -> None:
         self.text, self.body, self.rules = prelude, body, None
         self.type = "at-rule" if prelude.startswith("@") else "qualified-rule"
-        if self.type == "at-rule":
+        self.prelude_text: str | None = None  # the prelude after the at-keyword, as serialised
+        if self.type == "at-rule" and (plain := PLAIN_AT_RULE.fullmatch(prelude)) and _nested(plain.group(2)):
+            self.at_keyword, self.prelude_text = plain.group(1), plain.group(2).strip()
+            self.lower_at_keyword = self.at_keyword.lower()
+        elif self.type == "at-rule":
             first = self.prelude[0]
             if first.type != "at-keyword":
                 raise _Unusual
@@ -196,16 +212,19 @@ class _Rule:
 def _selectors_kept(rule, used: set[str]) -> list[str]:
     """The selectors of a style rule that the content can match, as written (see _needs)."""
     if isinstance(rule, _Rule) and not NOT_SIMPLE.search(rule.text):
-        marked = GROUP.sub(lambda group: _group_mark(group, used), rule.text)
+        grouped = "(" in rule.text or "[" in rule.text  # else GROUP finds nothing
+        marked = GROUP.sub(lambda group: _group_mark(group, used), rule.text) if grouped else rule.text
         if SIMPLE.fullmatch(marked):
             selectors = marked.split(",")
             kept = [i for i, selector in enumerate(selectors) if selector.strip() and "!" not in selector
-                    and all(_item_used(kind, name, used) for kind, name in SIMPLE_ITEM.findall(selector))]
+                    and _items_used(selector, used)]
             if not any("?" in selectors[i] for i in kept):
                 if marked != rule.text:  # the kept selectors as written, groups and all
                     masked = GROUP.sub(lambda group: "\0" * len(group.group(0)), rule.text)
-                    commas = [-1, *(i for i, c in enumerate(masked) if c == ","), len(masked)]
-                    selectors = [rule.text[a + 1:b] for a, b in zip(commas, commas[1:])]
+                    selectors, at = [], 0
+                    for piece in masked.split(","):  # as long as the text it masks
+                        selectors.append(rule.text[at:at + len(piece)])
+                        at += len(piece) + 1
                 return [selectors[i].strip() for i in kept]
     return [tinycss2.serialize(s).strip() for s in _split(rule.prelude) if _needs(s, used)]
 
@@ -220,6 +239,9 @@ PLAIN_DECLARATION = re.compile(  # one declaration, or none, up to the next ";"
     rf"""[ \t\n]*(?:({_NAME})[ \t\n]*:((?:[ \t\n]+|[,/()]|{_STRING}|{_NAME}\(|{_WORD}(?=[ \t\n,/)!;]|\Z)"""
     rf"""|[-+*](?=[ \t\n]))*+)(!important)?[ \t\n]*)?(?:;|\Z)""")
 STRING = re.compile(_STRING)
+# An at-rule's prelude whose tokens serialise back to its text (as PLAIN_DECLARATION's values, and
+# ":"): "@media screen and (min-width:60em)", "@page :first". Others are tokenised.
+PLAIN_AT_RULE = re.compile(rf"""@((?>{_NAME}))((?:[ \t\n]+|[(),:]|{_STRING}|{_NAME}\(|{_WORD}(?=[ \t\n),:]|\Z))*+)""")
 
 
 def _declarations(rule) -> list[tuple[str, str, bool]]:
@@ -248,6 +270,17 @@ def _balanced(value: str | None) -> bool:
     """False when the plain declaration stopped at a ";" inside brackets."""
     bare = STRING.sub("", value) if value and '"' in value else value or ""
     return bare.count("(") == bare.count(")")
+
+
+def _nested(text: str) -> bool:
+    """Whether the brackets of `text` (outside strings) close in order: tinycss2 closes the others."""
+    brackets = NOT_BRACKET.sub("", STRING.sub("", text) if '"' in text else text)
+    while "()" in brackets:
+        brackets = brackets.replace("()", "")
+    return not brackets
+
+
+NOT_BRACKET = re.compile(r"[^()]+")
 
 
 def _declaration_end(body: str, at: int) -> int:
@@ -325,7 +358,8 @@ def _kept(rules: list, used: set[str]) -> list:
             if kept := _selectors_kept(rule, used):
                 out.append(Style(kept, _declarations(rule)))
         elif rule.type == "at-rule":
-            prelude = tinycss2.serialize(rule.prelude).strip()
+            prelude = getattr(rule, "prelude_text", None)
+            prelude = tinycss2.serialize(rule.prelude).strip() if prelude is None else prelude
             head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
             if isinstance(rule, _Rule) and rule.rules is not None:
                 out.append(Block(head, _kept(rule.rules, used)))

@@ -9,16 +9,19 @@ Entries are sorted and dated 1980-01-01, so the same site gives the same bytes.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
 from sitebuild.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 # Relative href/src values ending in "/" (or empty: the page itself; "/…" and "http…" are not
 # relative). Absolute URLs and files keep their value. The pattern starts at '="' (a search for a
 # literal, far quicker than trying every position) and looks back for the attribute's name.
-FOLDER_LINK = re.compile(r'="(?:(?<=href=")|(?<=src="))(?!/|http)((?:\.\.?/)*(?:[^":#?]+/)?)(#[^"]*)?"')
+# Matched in the UTF-8 bytes: every character it looks at is ASCII, no multi-byte one is.
+FOLDER_LINK = re.compile(rb'="(?:(?<=href=")|(?<=src="))(?!/|http)((?:\.\.?/)*(?:[^":#?]+/)?)(#[^"]*)?"')
 TEXT_SUFFIXES = {".html"}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 SHARED = ("assets/",)
@@ -28,8 +31,9 @@ CALENDAR_SHARED = ("dates.json", "embed.css")  # calendar/: used by every langua
 UNUSED = re.compile(r"^assets/javascripts/(bundle\.|lunr/|workers/)|\.map$|^sitemap\.xml|^search/")
 
 
-def _folder_links_to_index(html: str) -> str:
-    return FOLDER_LINK.sub(r'="\1index.html\2"', html)
+def _folder_links_to_index(html: bytes) -> bytes:
+    # A function, not the template '="\1index.html\2"' (which Python 3.11 expands in Python, slower).
+    return FOLDER_LINK.sub(lambda link: b'="' + link[1] + b"index.html" + (link[2] or b"") + b'"', html)
 
 
 def _belongs(rel: str, lang: str) -> bool:
@@ -53,25 +57,32 @@ def _belongs(rel: str, lang: str) -> bool:
     return first == lang
 
 
-def offline_zip(site_dir: Path, lang: str) -> bytes:
-    """The zip of `lang`: its pages, the shared assets and its calendar files."""
-    files = sorted(
-        p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
-        if p.is_file() and not p.name.startswith(".")
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        if lang != DEFAULT_LANGUAGE:
-            start = f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={lang}/index.html"><a href="{lang}/index.html">{lang}/index.html</a>\n'
-            _add(archive, "index.html", start.encode("utf-8"))
-        for rel in files:
-            if not _belongs(rel, lang):
-                continue
-            content = (site_dir / rel).read_bytes()
-            if Path(rel).suffix in TEXT_SUFFIXES:
-                content = _folder_links_to_index(content.decode("utf-8")).encode("utf-8")
-            _add(archive, rel, content)
-    return buffer.getvalue()
+def _site_files(site_dir: Path) -> list[str]:
+    """Every file of the built site but those whose name starts with ".", as sorted site paths."""
+    skip = len(os.fspath(site_dir)) + 1
+    return sorted(os.path.join(folder, name)[skip:].replace(os.sep, "/")
+                  for folder, _, names in os.walk(site_dir) for name in names if not name.startswith("."))
+
+
+def offline_zips(site_dir: Path, langs: Iterable[str]) -> dict[str, bytes]:
+    """The zip of each language: its pages, the shared assets and its calendar files. Each file is
+    read (and its links rewritten) once, however many zips hold it."""
+    files, contents, zips = _site_files(site_dir), {}, {}
+    for lang in langs:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            if lang != DEFAULT_LANGUAGE:
+                start = f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={lang}/index.html"><a href="{lang}/index.html">{lang}/index.html</a>\n'
+                _add(archive, "index.html", start.encode("utf-8"))
+            for rel in files:
+                if _belongs(rel, lang):
+                    if rel not in contents:
+                        contents[rel] = (site_dir / rel).read_bytes()
+                        if PurePosixPath(rel).suffix in TEXT_SUFFIXES:
+                            contents[rel] = _folder_links_to_index(contents[rel])
+                    _add(archive, rel, contents[rel])
+        zips[lang] = buffer.getvalue()
+    return zips
 
 
 def _add(archive: zipfile.ZipFile, name: str, content: bytes) -> None:

@@ -19,6 +19,7 @@ Plain Python, no MkDocs import (hooks/site_assets.py runs it once every language
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -41,7 +42,8 @@ NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.DOTALL | re.IGNORECASE
 HREF = re.compile(r'\bhref="([^"]+)"')
 MEDIA = re.compile(r'\bmedia="([^"]+)"')
 # href="…", src="…", data-…="…" (a script loads it) and url(…): what a page or a stylesheet refers to.
-REFERENCE = re.compile(r'(?:href|src|data-[\w-]+)="([^"#?]+)|url\(\s*[\'"]?([^\'")?#]+)')
+# Written to start with the set of their first letters, which the regex engine skips to.
+REFERENCE = re.compile(r'[dhsu](?:(?:(?<=h)ref|(?<=s)rc|(?<=d)ata-[\w-]+)="([^"#?]+)|(?<=u)rl\(\s*[\'"]?([^\'")?#]+))')
 CSS_URL = re.compile(r'url\(\s*([\'"]?)(?![a-z]+:|/|#)([^\'")]+)\1\s*\)')
 
 
@@ -66,8 +68,11 @@ def collapse_whitespace(html: str) -> str:
     return "".join(out)
 
 
+NOT_LOCAL = re.compile(r"([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
 def _local(href: str) -> bool:
-    return not re.match(r"^([a-z][a-z0-9+.-]*:|//)", href, re.IGNORECASE)
+    return not NOT_LOCAL.match(href)
 
 
 def _site_path(page: str, href: str, base: str = "/") -> str:
@@ -111,9 +116,24 @@ def _page_stylesheets(html: str) -> list[re.Match[str]]:
             and not any(a <= m.start() < b for a, b in hidden)]
 
 
+def _files(top: Path) -> list[tuple[str, str]]:
+    """(folder, name) of every file under `top`, folders relative to `top` ("" for `top` itself)."""
+    out, skip = [], len(os.fspath(top)) + 1
+    for folder, _, names in os.walk(top):
+        rel = folder[skip:].replace(os.sep, "/")
+        out.extend((rel, name) for name in names)
+    return out
+
+
+def _named(site: Path, suffix: str) -> list[str]:
+    """The site paths of the files whose names end with `suffix`, sorted as pathlib sorts them (by parts)."""
+    return sorted((f"{folder}/{name}" if folder else name for folder, name in _files(site) if name.endswith(suffix)),
+                  key=lambda rel: rel.split("/"))
+
+
 def html_files(site: Path) -> dict[str, str]:
     """Every page of the built site, by its site path: read once for all the steps below."""
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+    return {rel: (site / rel).read_text(encoding="utf-8") for rel in _named(site, ".html")}
 
 
 def write_pages(site: Path, pages: dict[str, str]) -> None:
@@ -131,11 +151,12 @@ def deploy_assets(site: Path, base: str = "/") -> None:
     remove_unused(site, base, pages)
 
 
-def _bundled(page: str, html: str, base: str) -> list[re.Match[str]]:
-    """The page's stylesheets that go into the bundle: the site's own, under assets/. A stylesheet
-    elsewhere (calendar/embed.css of the embeddable list) stays the page's own, unmerged."""
-    return [link for link in _page_stylesheets(html)
-            if _site_path(page, HREF.search(link.group(0)).group(1), base).startswith(ASSETS)]
+def _bundled(page: str, html: str, base: str) -> list[tuple[re.Match[str], str]]:
+    """The page's stylesheets that go into the bundle, with the site path each names: the site's
+    own, under assets/. A stylesheet elsewhere (calendar/embed.css of the embeddable list) stays the
+    page's own, unmerged."""
+    links = ((link, _site_path(page, HREF.search(link.group(0)).group(1), base)) for link in _page_stylesheets(html))
+    return [(link, path) for link, path in links if path.startswith(ASSETS)]
 
 
 def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> str | None:
@@ -147,9 +168,9 @@ def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None
     bundled = {page: _bundled(page, html, base) for page, html in pages.items()}
     order: list[tuple[str, str]] = []  # (site path, media), first seen first
     for page, html in pages.items():
-        for link in bundled[page]:
+        for link, path in bundled[page]:
             media = MEDIA.search(link.group(0))
-            entry = (_site_path(page, HREF.search(link.group(0)).group(1), base), media.group(1) if media else "all")
+            entry = (path, media.group(1) if media else "all")
             if entry not in order:
                 order.append(entry)
     if not order:
@@ -158,12 +179,12 @@ def bundle_stylesheets(site: Path, base: str = "/", pages: dict[str, str] | None
     for path, media in order:
         css = _rebased((site / path).read_text(encoding="utf-8"), path, BUNDLE_DIR)
         parts.append(css if media == "all" else f"@media {media}{{{css}}}")
-    scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))]
+    scripts = [(site / rel).read_text(encoding="utf-8") for rel in _named(site, ".js")]
     css = purge("\n".join(parts), tokens_of([*pages.values(), *scripts])).encode("utf-8")
     bundle = f"{BUNDLE_DIR}/site.{hashlib.sha256(css).hexdigest()[:8]}.css"
     write_files({bundle: css}, site)
     for page, html in pages.items():
-        if links := bundled[page]:
+        if links := [link for link, _ in bundled[page]]:
             first = HREF.search(links[0].group(0)).group(1)
             pages[page] = _relinked(html, links, '<link rel="stylesheet" href="{}">\n', _bundle_href(page, first, bundle, base))
     if not given:
@@ -190,10 +211,10 @@ def _relinked(html: str, tags: list[re.Match[str]], tag: str, href: str) -> str:
     return "".join(out)
 
 
-def _page_scripts(page: str, html: str, base: str) -> list[re.Match[str]]:
-    """The page's deferred scripts under assets/javascripts/, in page order."""
-    return [m for m in SCRIPT.finditer(html)
-            if _local(m.group(1)) and _site_path(page, m.group(1), base).startswith(SCRIPT_DIR)]
+def _page_scripts(page: str, html: str, base: str) -> list[tuple[re.Match[str], str]]:
+    """The page's deferred scripts under assets/javascripts/, in page order, with their site paths."""
+    scripts = ((m, _site_path(page, m.group(1), base)) for m in SCRIPT.finditer(html) if _local(m.group(1)))
+    return [(m, path) for m, path in scripts if path.startswith(SCRIPT_DIR)]
 
 
 def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> str | None:
@@ -204,8 +225,7 @@ def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = N
     found = {page: _page_scripts(page, html, base) for page, html in pages.items()}
     order: list[str] = []
     for page, scripts in found.items():
-        for script in scripts:
-            path = _site_path(page, script.group(1), base)
+        for _, path in scripts:
             if path not in order:
                 order.append(path)
     if not order:
@@ -218,11 +238,56 @@ def bundle_scripts(site: Path, base: str = "/", pages: dict[str, str] | None = N
                  for p in sorted((site / SCRIPT_DIR).glob("*.js")) if p.relative_to(site).as_posix() not in order}
     write_files({bundle: js, **on_demand}, site)
     for page, html in pages.items():
-        if scripts := found[page]:
+        if scripts := [script for script, _ in found[page]]:
             pages[page] = _relinked(html, scripts, '<script src="{}" defer></script>\n', _bundle_href(page, scripts[0].group(1), bundle, base))
     if not given:
         write_pages(site, {page: pages[page] for page in found if found[page]})
     return bundle
+
+
+ASSETS_WORD = ASSETS.rstrip("/")
+
+
+def _may_be_asset(folder: str, target: str) -> bool:
+    """False when `target`, named from `folder`, cannot be a path under assets/ (see _site_path): the
+    first part of the path is one of the target's parts or the folder's first part."""
+    return ASSETS_WORD in target or folder.startswith(ASSETS_WORD)
+
+
+# A reference (REFERENCE) never holds a # or a ?, and holds a " only right after its = or its url(
+# and blanks: no reference spans a # or a ? or any other ", so the text between two of them can be
+# searched on its own.
+def _is_barrier(text: str, at: int) -> bool:
+    """Whether the ", # or ? at `at` is one that no reference holds."""
+    return text[at] != '"' or at > 0 and text[at - 1] not in "=(" and not text[at - 1].isspace()
+
+
+def _barrier_before(text: str, at: int) -> int:
+    """The last barrier before `at` (see _is_barrier), or -1."""
+    mark = max(text.rfind("#", 0, at), text.rfind("?", 0, at))
+    quote = text.rfind('"', 0, at)
+    while quote > mark and not _is_barrier(text, quote):
+        quote = text.rfind('"', 0, quote)
+    return max(mark, quote)
+
+
+def _barrier_after(text: str, at: int) -> int:
+    """The first barrier from `at` on (see _is_barrier), or the text's length."""
+    mark = min((found for found in (text.find("#", at), text.find("?", at)) if found != -1), default=len(text))
+    quote = text.find('"', at, mark)
+    while quote != -1 and not _is_barrier(text, quote):
+        quote = text.find('"', quote + 1, mark)
+    return mark if quote == -1 else quote
+
+
+def _asset_references(text: str) -> list[tuple[str, str]]:
+    """What REFERENCE.findall(text) finds that holds "assets": only the stretches between two
+    barriers around an "assets" are searched."""
+    found, end = [], 0
+    while (at := text.find(ASSETS_WORD, end)) != -1:
+        start, end = _barrier_before(text, at) + 1, _barrier_after(text, at)
+        found += REFERENCE.findall(text, start, end)
+    return found
 
 
 def remove_unused(site: Path, base: str = "/", pages: dict[str, str] | None = None) -> list[str]:
@@ -230,25 +295,25 @@ def remove_unused(site: Path, base: str = "/", pages: dict[str, str] | None = No
     the pages' text if already read (html_files)."""
     referenced: set[str] = set()
     seen: set[tuple[str, str]] = set()  # (folder, reference): most pages name the same files
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in (".html", ".css") or not path.is_file():
+    for folder, name in _files(site):
+        if not name.endswith((".html", ".css")) or name in (".html", ".css"):  # Path.suffix
             continue
-        rel = path.relative_to(site).as_posix()
-        folder = posixpath.dirname(rel)
-        text = pages[rel] if pages is not None and rel in pages else path.read_text(encoding="utf-8")
-        for href, url in REFERENCE.findall(text):
+        rel = f"{folder}/{name}" if folder else name
+        text = pages[rel] if pages is not None and rel in pages else (site / rel).read_text(encoding="utf-8")
+        # From outside assets/, only a reference holding "assets" can name a file there (_may_be_asset).
+        for href, url in REFERENCE.findall(text) if folder.startswith(ASSETS_WORD) else _asset_references(text):
             target = href or url
             if (folder, target) not in seen:
                 seen.add((folder, target))
-                if _local(target):
+                if _local(target) and _may_be_asset(folder, target):
                     referenced.add(_site_path(rel, target, base))
     removed = []
-    for path in sorted((site / ASSETS).rglob("*")):
-        rel = path.relative_to(site).as_posix()
-        if path.is_file() and rel not in referenced:
-            path.unlink()
+    for folder, name in _files(site / ASSETS):
+        rel = f"{ASSETS}{folder}/{name}" if folder else f"{ASSETS}{name}"
+        if rel not in referenced:
+            (site / rel).unlink()
             removed.append(rel)
-    for folder in sorted((site / ASSETS).rglob("*"), key=lambda p: -len(p.parts)):
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-    return removed
+    for folder, _, _ in sorted(os.walk(site / ASSETS), key=lambda walked: -len(Path(walked[0]).parts)):
+        if folder != str(site / ASSETS) and not os.listdir(folder):
+            os.rmdir(folder)
+    return sorted(removed, key=lambda rel: rel.split("/"))

@@ -59,3 +59,29 @@ def test_zips_are_byte_identical_across_builds(site: Path, tmp_path: Path) -> No
     assert build_site(ROOT, again).returncode == 0
     for lang in LANGUAGES:
         assert (site / "offline" / f"{lang}.zip").read_bytes() == (again / "offline" / f"{lang}.zip").read_bytes(), lang
+
+
+def test_folder_links_are_rewritten_in_the_bytes_as_in_the_text() -> None:
+    """The rewrite runs on the pages' UTF-8 bytes; it gives what the text pattern gives."""
+    import random
+
+    from sitebuild.offline import FOLDER_LINK, _folder_links_to_index
+
+    text_pattern = re.compile(FOLDER_LINK.pattern.decode("ascii"))
+    pieces = ['href="', 'src="', 'xhref="', '="', '"', "../", "./", "/", "http", "#", "?", ":", "a", "папка/",
+              "ош", "#якорь", " ", "\n", "=", "href=", "index.html"]
+    rng = random.Random(5)
+    for _ in range(2000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randrange(30)))
+        expected = text_pattern.sub(r'="\1index.html\2"', html)
+        assert _folder_links_to_index(html.encode("utf-8")).decode("utf-8") == expected, html
+
+
+def test_each_zip_is_the_same_made_alone_or_with_the_others(site: Path) -> None:
+    """The three zips share one reading of the site; a zip made on its own has the same bytes, and
+    both are the zips the build wrote."""
+    from sitebuild.offline import offline_zips
+
+    together = offline_zips(site, LANGUAGES)
+    for lang in LANGUAGES:
+        assert offline_zips(site, [lang])[lang] == together[lang] == (site / "offline" / f"{lang}.zip").read_bytes(), lang

@@ -16,7 +16,7 @@ from sitebuild.abbreviations import names_of, synonym_groups
 import material as material_theme
 import tinycss2
 
-from sitebuild import css_purge
+from sitebuild import css_purge, site_assets
 from sitebuild.css_purge import purge, selectors_kept, tokens_of
 from sitebuild.hreflang import absolute_alternates
 from sitebuild.site_assets import bundle_scripts, bundle_stylesheets, collapse_whitespace, deploy_assets, remove_unused
@@ -42,6 +42,53 @@ def test_purge_keeps_what_the_content_names_and_drops_the_rest() -> None:
     assert "@media print{.used{s:2}}" in out and "@media screen" not in out
     assert "--kept:1px" in out and "--via:var(--kept)" in out and "--dropped" not in out
     assert "@keyframes spin" in out and "idle" not in out
+
+
+def test_tokens_are_those_the_token_pattern_finds() -> None:
+    """tokens_of splits UTF-8 bytes; it finds what css_purge.TOKEN finds in the text."""
+    rng = random.Random(6)
+    pieces = ["a", "Z", "0", "_", "-", " ", "\n", "\t", "<", ">", '"', "=", ".", "ф", "Ё", "ә", "\u00a0", "\ud800",
+              "\U0001f600", "\x00", "\x7f", "é", "ﬁ", "К"]
+    for _ in range(500):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(40))) for _ in range(rng.randrange(4))]
+        expected = set(css_purge.ALWAYS_USED) | {t for text in texts for t in css_purge.TOKEN.findall(text)}
+        assert tokens_of(texts) == expected | {t.lower() for t in expected}, texts
+
+
+def test_the_split_finds_the_events_the_case_insensitive_pattern_finds() -> None:
+    """css_purge.EVENT starts with a set of characters (quicker to search); it finds the events the
+    pattern written first found, with IGNORECASE for url(."""
+    first = re.compile(r"""/\*.*?(?:\*/|\Z)|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?"""
+                       r"""|(?<![\w\-#@])url\((?![ \t\n]*["'])|[{}()\[\];\\]""", re.DOTALL | re.IGNORECASE)
+    rng = random.Random(7)
+    pieces = ["/", "*", "*/", "/*", '"', "'", "\\", "\n", "u", "U", "rl(", "RL(", "url(", "uRl(", "xurl(", "-url(",
+              "#url(", "@url(", "url( '", " ", "\t", "{", "}", "(", ")", "[", "]", ";", "a", "\u017f", "\u212a", "é"]
+    for _ in range(5000):
+        css = "".join(rng.choice(pieces) for _ in range(rng.randrange(25)))
+        assert [m.span() for m in css_purge.EVENT.finditer(css)] == [m.span() for m in first.finditer(css)], css
+
+
+def test_at_rule_preludes_read_from_their_text_are_what_tinycss2_serialises() -> None:
+    """An at-rule's prelude that PLAIN_AT_RULE reads (most @media) is kept as written: the text
+    that tinycss2's tokens give back; anything else is left to tinycss2."""
+    pieces = ["media", "screen", " ", "\n", "\t", "and", "(", ")", ":", ",", "min-width", "60em", "76.25em", "1e3", "1e",
+              "1.5.5", "+.5", "-1", "50%", "#a1", "-x", "--v", "-", "--", '"s"', '"(x"', "'s'", "f(", "url(", "U+0-7F",
+              "é", "/*c*/", "/", "@", ".", "*", "!", "1", "e", "E-1", "e-x", "print", "1px", "-->", "<!--", "\\"]
+    rng, plain = random.Random(8), 0
+    for _ in range(20000):
+        text = "@" + rng.choice(["media", "page", "-webkit-keyframes", "--x", "Media", "import", "1", ""]) + \
+            "".join(rng.choice(pieces) for _ in range(rng.randrange(8)))
+        try:
+            rule = css_purge._Rule(text, None)
+        except css_purge._Unusual:
+            continue
+        if rule.prelude_text is not None:
+            plain += 1
+            tokens = tinycss2.parse_component_value_list(text, skip_comments=True)
+            assert tokens[0].type == "at-keyword" and tokens[0].value == rule.at_keyword, text
+            assert tokens[0].lower_value == rule.lower_at_keyword, text
+            assert tinycss2.serialize(tokens[1:]).strip() == rule.prelude_text, text
+    assert plain > 3000
 
 
 # The purge as it was written first: purge, serialise, parse the kept CSS again and drop the
@@ -319,6 +366,54 @@ def test_the_steps_on_one_reading_of_the_pages_give_the_same_site(tmp_path: Path
         if (site / rel).is_file():
             assert (site / rel).read_bytes() == (three / rel).read_bytes(), rel
     assert "site." in (site / "page" / "index.html").read_text(encoding="utf-8")
+
+
+# remove_unused as it was written first: every reference of every page resolved, every file
+# under assets/ listed with pathlib. The quick one must delete the same files.
+def _careful_remove_unused(site: Path, base: str) -> list[str]:
+    reference = re.compile(r'(?:href|src|data-[\w-]+)="([^"#?]+)|url\(\s*[\'"]?([^\'")?#]+)')
+    referenced = set()
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".css") and path.is_file():
+            rel = path.relative_to(site).as_posix()
+            for href, url in reference.findall(path.read_text(encoding="utf-8")):
+                if not re.match(r"^([a-z][a-z0-9+.-]*:|//)", href or url, re.IGNORECASE):
+                    referenced.add(site_assets._site_path(rel, href or url, base))
+    removed = []
+    for path in sorted((site / "assets").rglob("*")):
+        if path.is_file() and path.relative_to(site).as_posix() not in referenced:
+            path.unlink()
+            removed.append(path.relative_to(site).as_posix())
+    for folder in sorted((site / "assets").rglob("*"), key=lambda p: -len(p.parts)):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed
+
+
+def test_remove_unused_deletes_what_the_careful_way_deletes_on_hostile_sites(tmp_path: Path) -> None:
+    rng = random.Random(4)
+    folders = ["", "ky", "ky/help", "assets", "assets/stylesheets", "assets/fonts", ".well-known", "assetsx", "x/assets"]
+    names = ["a.css", "b.js", "c.woff2", ".html", "d.html", "e.png", "f.css"]
+    pieces = ['href="', 'src="', 'data-engine="', 'xhref="', 'data-src="', "url(", "url( '", 'url("', 'URL(',
+              "assets/", "../", "./", "/base/", "/", "//", "https:", "#", "?", "x", '"', "'", ")", " ", "\n",
+              "stylesheets/a.css", "fonts/c.woff2", "b.js", "assetsx/", "assets", "..", "=", "(", '="', '("', "\xa0",
+              "\u2003", '"assets/', "?assets/", "#assets", 'url( "assets/fonts/c.woff2', 'url(\u2003"../assets/b.js',
+              'url(\n"/base/assets/fonts/c.woff2', 'href="../assets/b.js', "url('assets/b.js", "(assets/b.js"]
+    for round_ in range(150):
+        one = tmp_path / f"one{round_}"
+        for folder in rng.sample(folders, 6):
+            for name in rng.sample(names, 3):
+                path = one / folder / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text("".join(rng.choice(pieces) for _ in range(rng.randrange(80))), encoding="utf-8")
+        (one / "assets" / "fonts").mkdir(parents=True, exist_ok=True)
+        (one / "assets" / "fonts" / "c.woff2").write_bytes(b"font")
+        (one / "assets" / "b.js").write_text("", encoding="utf-8")
+        two = tmp_path / f"two{round_}"
+        shutil.copytree(one, two)
+        assert remove_unused(one, "/base/") == _careful_remove_unused(two, "/base/")
+        assert sorted(p.relative_to(one).as_posix() for p in one.rglob("*")) == \
+            sorted(p.relative_to(two).as_posix() for p in two.rglob("*"))
 
 
 def test_every_page_loads_one_stylesheet_and_one_script(site: Path) -> None:

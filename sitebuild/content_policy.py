@@ -105,6 +105,19 @@ LINK_ATTRIBUTES = frozenset({"href", "action", "formaction", "cite", "longdesc",
 RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc",
                                  "manifest", "codebase", "icon", "ping", "imagesrcset", "archive"})
 URL_ATTRIBUTES = LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES
+# Attribute names that no rule finds fault with in rendered HTML or a published page, whatever their
+# value (no event, no style=, no URL): an element that has only these is passed over. The site's
+# common ones; the filter keeps out any name a rule reads, should one be added to the list.
+NEUTRAL_ATTRIBUTES = frozenset(
+    name for name in (
+        "class", "id", "for", "rel", "hreflang", "type", "lang", "dir", "title", "content", "name", "scope",
+        "tabindex", "autocomplete", "role", "xmlns", "viewbox", "viewBox", "d", "http-equiv", "charset",
+        "enterkeyhint", "autocapitalize", "target", "download", "align", "datetime", "width", "height", "value",
+        "spellcheck", "placeholder", "alt", "open", "colspan", "rowspan", "start", "markdown",
+        "aria-label", "aria-labelledby", "aria-expanded", "aria-live", "aria-describedby", "aria-hidden",
+        "data-md-component", "data-label", "data-md-level", "data-md-type", "data-md-toggle", "data-md-color-scheme",
+        "data-md-color-primary", "data-md-color-accent", "data-found", "data-error")
+    if not name.lower().startswith("on") and name.lower() != "style" and name.lower() not in URL_ATTRIBUTES)
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -257,21 +270,25 @@ def start_tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]
     return _read(html).tags
 
 
-def browser_elements(html: str, *, scripting: bool = False) -> Iterator[tuple[str, dict[str, str | None]]]:
+def browser_elements(html: str, *, scripting: bool = False) -> list[tuple[str, dict[str, str | None]]]:
     """Every element of `html` as a browser with scripting on or off builds it, <template> contents
     included: (tag name in lower case, attributes; the first of a repeated one)."""
     return _elements(LexborHTMLParser(html, scripting=scripting).root)
 
 
-def _elements(root: LexborNode) -> Iterator[tuple[str, dict[str, str | None]]]:
+def _elements(root: LexborNode) -> list[tuple[str, dict[str, str | None]]]:
+    """A list made in one loop, not a generator: this runs over every element of every page."""
+    found = []
     roots = [root]
     while roots:  # no recursion: templates in templates may go deeper than Python's stack
         for node in roots.pop().traverse():
             if not node.is_element_node:  # a doctype, a comment inside a template
                 continue
-            yield node.tag.lower(), node.attributes
-            if node.tag == "template":  # its content is a fragment of its own, read after the rest
+            tag = node.tag
+            found.append((tag.lower(), node.attributes))
+            if tag == "template":  # its content is a fragment of its own, read after the rest
                 roots += node.template_fragments()
+    return found
 
 
 def size_problems(masked: str) -> Iterator[tuple[int, str]]:
@@ -379,6 +396,8 @@ def html_problems(html: str) -> Iterator[tuple[str, str]]:
         if tag in RENDERED_FORBIDDEN:
             yield f"<{tag}", _where(tag, FORBIDDEN_TAGS.get(tag, NOT_PUBLISHED))
             continue
+        if attrs.keys() <= NEUTRAL_ATTRIBUTES:
+            continue
         for name, value in attrs.items():
             if problem := attribute_problem(name, value, allowed=None):
                 needle = value if value and name not in {"style"} and not name.startswith("on") else name
@@ -408,10 +427,7 @@ def page_problems(html: str) -> Iterator[str]:
     browsers read the page, with scripting off and, where a <noscript> could make a difference, on.
     Each problem is named at the line where html.parser finds it (or, where html.parser reads the
     page otherwise, where its text is), in the order of the lines."""
-    elements = browser_elements(html)
-    if html.lower().count("noscript") != 2 * len(PLAIN_NOSCRIPT.findall(html)):  # each word in a plain one
-        elements = [*elements, *browser_elements(html, scripting=True)]
-    problems = [found for tag, attrs in elements if attrs or tag == "script" for found in _page_rules(tag, attrs)]
+    problems = _page_findings(html)
     if not problems:
         return
     lines: dict[str, int | None] = {}
@@ -423,6 +439,21 @@ def page_problems(html: str) -> Iterator[str]:
         lines.setdefault(problem, find_line(page_lines, needle))
     for problem in sorted(dict.fromkeys(problem for _, problem in problems), key=lambda p: lines[p] or len(html)):
         yield f"line {lines[problem]}: {problem}" if lines[problem] else f"{problem} (its line was not found)"
+
+
+def _page_findings(html: str) -> list[tuple[str, str]]:
+    """_page_rules' findings for every element of the page, in the order browsers build them."""
+    elements = browser_elements(html)
+    if _noscript_words(html) != 2 * len(PLAIN_NOSCRIPT.findall(html)):  # each word in a plain one
+        elements = [*elements, *browser_elements(html, scripting=True)]
+    return [found for tag, attrs in elements if not attrs.keys() <= NEUTRAL_ATTRIBUTES or tag == "script"
+            for found in _page_rules(tag, attrs)]
+
+
+def _noscript_words(html: str) -> int:
+    """html.lower().count("noscript"), found faster: UTF-8 bytes lowered as ASCII (no other character
+    lowers to one of these letters but 'İ', to 'i' and a combining dot, which no 'p' follows)."""
+    return html.encode("utf-8", "surrogatepass").lower().count(b"noscript")
 
 
 def find_line(lines: list[str] | tuple[str, ...], needle: str, *, start: int = 1) -> int | None:

@@ -175,6 +175,23 @@ def test_stems_are_the_search_stems() -> None:
     assert stems("ky", ["кызматы"], known=["кызмат"]) == {"кызматы": "кызмат"}
 
 
+def test_known_forms_kept_in_the_engine_follow_each_call() -> None:
+    """The engine keeps the last known forms: a call with other ones (or none) is not stemmed with the old."""
+    for known in (["кызмат"], [], ["кызмат"], ["кызмат"], (), ["кызмат", "врач"]):
+        expected = "кызмат" if "кызмат" in known else "кызм"
+        assert stems("ky", ["кызматы"], known=known) == {"кызматы": expected}
+        assert stems("ky", iter(["кызматы"]), known=iter(known)) == {"кызматы": expected}
+
+
+def test_forms_are_the_words_of_the_unit_in_order() -> None:
+    """_forms (the fast path) and _words (the places, read where a variant stands) agree."""
+    from sitebuild.translations.terms import _forms, _words
+    units = [((1, "Ёлка_елка  ЁЖ ё__ё"), (2, "x" * 41 + " ок " + "а" * 40)), ((3, "құқық, ТЕҢДЕШ-ке 12_3"),),
+             ((4, ""),), ((5, "_"), (6, "«Бир» эки\tүч"))]
+    for unit in units:
+        assert _forms(unit) == tuple(word.form for word in _words(unit))
+
+
 @pytest.mark.parametrize(("old", "new", "on_line", "words"), [
     ('avoid: ["КЭУ"]', 'avoid: "КЭУ"', 'avoid: "КЭУ"', "'ky.avoid' must be a list"),
     ('avoid: ["КЭУ"]', 'avoid: ["КЭУ", "КЭУ"]', 'avoid: ["КЭУ", "КЭУ"]', "lists a variant twice"),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sitebuild.glossary import Term
-from sitebuild.search import MAX_WORD, WORD
+from sitebuild.search import MAX_WORD, WORD, words
 from sitebuild.stemming import stems
 from sitebuild.translations.pages import Page
 from sitebuild.translations.script import prose, units
@@ -90,8 +90,7 @@ def _words(lines: Lines) -> list[_Word]:
 @lru_cache(maxsize=16384)  # the texts of a language stay the same from one check to the next but for the saved page
 def _forms(lines: Lines) -> tuple[str, ...]:
     """The forms of _words(lines), found faster: their places are needed only where a variant stands."""
-    forms = WORD.findall(_lowered("\n".join(text for _, text in lines)))
-    return tuple(forms if max(map(len, forms), default=0) <= MAX_WORD else (f for f in forms if len(f) <= MAX_WORD))
+    return tuple(words("\n".join(text for _, text in lines)))
 
 
 def _lowered(text: str) -> str:

@@ -141,6 +141,8 @@ MAX_SIGNS_PER_PAGE = 3000
 # Quotes and list items opened at the start of a line, each inside the one before: "> - 1. > x".
 CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>)+")
 CONTAINER_MARK = re.compile(r">|[-*+](?=[ \t]|$)|\d{1,9}[.)]")
+# The characters CONTAINER_PREFIX is made of (\d: any decimal digit, as there), more than MAX_NESTING of them.
+LONG_PREFIX = re.compile(r"^[ \t>*+\-.)\d]{%d}" % (MAX_NESTING + 1), re.MULTILINE)
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 BROWSER_EMPTY_COMMENT = re.compile(r"<!---?>")
 BROWSER_CDATA = re.compile(r"<!\[CDATA\[[^>]*>")
@@ -240,6 +242,8 @@ def as_browsers_read_comments(html: str) -> str:
     not read a tag as part of a comment: `<!-->` and `<!--->` are empty comments, `--!>` ends one,
     `<![CDATA[` in HTML is a comment that ends at the first '>', and so is any other `<![` (which
     html.parser would stop at with an AssertionError: `<![картинка](pic.png)`). Same length, same lines."""
+    if "<!" not in html and "--!>" not in html:  # nothing of the sort (each rewrite needs one of the two)
+        return html
     html = BROWSER_EMPTY_COMMENT.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->", html)
     html = html.replace("--!>", "--> ")
     return BROWSER_CDATA.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->" if len(m.group()) >= 7
@@ -294,6 +298,8 @@ def _elements(root: LexborNode) -> list[tuple[str, dict[str, str | None]]]:
 def size_problems(masked: str) -> Iterator[tuple[int, str]]:
     """More '<' or '[' in one block or one page than any page needs (Markdown's parser slows down
     with their square: a hostile page would hold the build for minutes)."""
+    if all(masked.count(sign) <= MAX_SIGNS_PER_BLOCK for sign in MARKUP_SIGNS):  # no block, nor the page, has more
+        return
     line = 1
     totals = dict.fromkeys(MARKUP_SIGNS, 0)
     for block in _blocks(masked):
@@ -313,7 +319,7 @@ def nesting_problems(masked: list[str], *, deep: int | None) -> Iterator[tuple[i
     deeper than MAX_NESTING (Markdown's parser would run out of stack: a traceback, not a message)."""
     what = (f"nested more than {MAX_NESTING} levels deep (lists, quotes, indented blocks or HTML "
             "elements inside each other): write it flatter")
-    for number, line in enumerate(masked, start=1):
+    for number, line in _long_prefixed(masked):
         expanded = line.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip(" "))
         prefix = CONTAINER_PREFIX.match(line)
@@ -323,6 +329,18 @@ def nesting_problems(masked: list[str], *, deep: int | None) -> Iterator[tuple[i
             return
     if deep is not None:
         yield deep, what
+
+
+def _long_prefixed(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(number, line) of the lines that start with more than MAX_NESTING characters that indents and
+    container marks are made of: only those can be indented more than 4 × MAX_NESTING columns (a
+    character is at most a tab, 4 columns) or hold more than MAX_NESTING marks (one character or more each)."""
+    text = "\n".join(lines)
+    last, number = 0, 1
+    for match in LONG_PREFIX.finditer(text):
+        number += text.count("\n", last, match.start())
+        last = match.start()
+        yield number, lines[number - 1]
 
 
 def masked_lines(text: str) -> tuple[list[str], list[str]]:

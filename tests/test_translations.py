@@ -299,3 +299,10 @@ def test_every_form_of_link_is_found_outside_code() -> None:
     page = parse_page(Path("ky/x.md"), "ky", "x.md", "---\ntitle: x\n---\n" + body)
     assert list(link_targets(page)) == [(4, "one.md"), (4, "two.md"), (5, "three.md"), (6, "four.md"),
                                         (7, "five.md"), (7, "six.png"), (8, "seven.md")]
+
+
+def test_letter_search_is_any_letter_in_the_text() -> None:
+    from sitebuild.translations.script import KAZAKH_ONLY, TURKIC_SHARED, _has
+    for text in ("", "қ", "Қ", "абв", "ңөү", "x]^-\\", "і", "i", "ң" * 3 + "a"):
+        for letters in (KAZAKH_ONLY, TURKIC_SHARED, KAZAKH_ONLY + TURKIC_SHARED, "]^-\\"):
+            assert _has(text, letters) == any(c in text for c in letters), (text, letters)

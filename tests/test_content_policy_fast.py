@@ -4,11 +4,12 @@ reading they skip: compared, on hostile and random texts, with that reading as i
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 import pytest
 
-from sitebuild.content_policy import (BROWSER_CDATA, BROWSER_EMPTY_COMMENT, CONTAINER_MARK, CONTAINER_PREFIX,
+from sitebuild.content_policy import (BROWSER_CDATA, BROWSER_EMPTY_COMMENT, CONTAINER_MARK, CONTAINER_PREFIX, DANGEROUS_TAG,
                                       MARKUP_SIGNS, MAX_NESTING, MAX_SIGNS_PER_BLOCK, MAX_SIGNS_PER_PAGE, _blocks,
                                       as_browsers_read_comments, markdown_problems, nesting_problems, size_problems)
 
@@ -82,3 +83,18 @@ def test_quick_ways_out_reach_the_careful_verdicts(text: str) -> None:
     for deep in (None, 3):
         assert list(nesting_problems(lines, deep=deep)) == list(careful_nesting(lines, deep=deep))
     list(markdown_problems(text))  # and the whole check reads it without an error
+
+
+CAREFUL_DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|form|meta|link|base|style|svg|"
+                                   r"math|template|noscript|noembed|noframes|xmp|plaintext|title|textarea)\b", re.IGNORECASE)
+
+
+def test_the_dangerous_tag_pattern_finds_what_the_plain_one_finds() -> None:
+    rng = random.Random(19)
+    names = ["script", "SCRIPT", "ſcript", "ıframe", "frameset", "frames", "noscrİpt", "xmp", "p", "a", "svg1", "título"]
+    pieces = ["<", "< ", "<\t\n", "</", ">", " ", "x", "\u212a", "ſ", "ı", "İ", *names]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))) for _ in range(3000)]
+    texts += [f"<{name}" for name in names] + [chr(c) for c in range(0x2200)] + [f"<{chr(c)}cript" for c in range(0x2200)]
+    for text in texts:
+        ours, careful = DANGEROUS_TAG.search(text), CAREFUL_DANGEROUS_TAG.search(text)
+        assert (ours and (ours.span(), ours.group(1))) == (careful and (careful.span(), careful.group(1))), text

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -418,3 +419,16 @@ def test_folding_is_a_fallback_that_keeps_plain_words(phone, site_url: str) -> N
     assert typed and typed == real
     # Russian words are not folded: «психолог» on a Russian page is the plain stem match.
     assert page.evaluate("() => siteSearch.stem('ru', 'психологи')") == "психолог"
+
+
+def test_skipped_elements_are_found_as_without_the_look_ahead() -> None:
+    from sitebuild.search import SKIPPED
+    careful = re.compile(r"<(script|style|template|svg|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+    names = ["script", "SCRIPT", "ſcript", "Style", "svg", "svgx", "template", "noscript", "p", "s"]
+    for first in map(chr, range(0x2200)):
+        for text in (f"<{first}cript>x</script>", f"<{first}vg>x</{first}vg> <svg>y</SVG >"):
+            assert SKIPPED.sub(" ", text) == careful.sub(" ", text)
+    for a in names:
+        for b in names:
+            text = f"a<{a}>x<{b}>y</{a}>z</{b} >w"
+            assert SKIPPED.sub(" ", text) == careful.sub(" ", text), text

@@ -183,6 +183,22 @@ def test_known_forms_kept_in_the_engine_follow_each_call() -> None:
         assert stems("ky", iter(["кызматы"]), known=iter(known)) == {"кызматы": expected}
 
 
+@pytest.mark.parametrize("lang", ["ru", "ky", "kk"])
+def test_every_form_begins_as_its_stem_says(lang: str) -> None:
+    """The term check stems only the words that begin with a variant's stem or with it softened
+    (terms._beginnings): true of every form the site's texts have, and of hostile ones."""
+    from sitebuild.translations import page_paths
+    from sitebuild.translations.terms import _beginnings
+    from sitebuild.search import words
+    forms = {form for path in page_paths(ROOT / "docs", lang) for form in words((ROOT / "docs" / lang / path).read_text("utf-8"))}
+    forms |= {"кызматтарыбыздагы", "укугу", "құқығы", "китебим", "тоогу", "жолдоштуругубуз", "аг", "абг", "абб", "аббб",
+              "𝐀𝐁𝐂ым", "аб𝐀га", "ааа𝐀", "𝐀", "ыыы", "ңңңдын", "ёлки", "иии", "ньььь", "ккк"}
+    for form, stem in stems(lang, forms, forms).items():
+        assert form.startswith(_beginnings(stem)), (form, stem)
+    for form, stem in stems(lang, forms).items():
+        assert form.startswith(_beginnings(stem)), (form, stem)
+
+
 def test_forms_are_the_words_of_the_unit_in_order() -> None:
     """_forms (the fast path) and _words (the places, read where a variant stands) agree."""
     from sitebuild.translations.terms import _forms, _words

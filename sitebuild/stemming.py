@@ -25,9 +25,9 @@ _STUB = "var window = {}; var document = {querySelector: function () { return nu
 # One call per batch of words (a call into the engine costs more than stemming a word). The known
 # forms are handed over once, kept in the engine, and handed over again only when they change (the
 # term check stems twice per language with the same ones): the stemmers only read them.
-_KNOW = """(function (known) {
+_KNOW = """(function (known, lines) {
   var k = {};
-  JSON.parse(known).forEach(function (w) { k[w] = 1; });
+  (lines ? known.split("\\n") : JSON.parse(known)).forEach(function (w) { k[w] = 1; });
   window.termCheckKnown = k;
 })"""
 _STEM_ALL = """(function (lang, words) {
@@ -57,6 +57,10 @@ def stems(lang: str, words: Iterable[str], known: Iterable[str] = ()) -> dict[st
     know, stem_all = _engine()
     known = frozenset(known)
     if _known[0] != known:
-        know(json.dumps(sorted(known), ensure_ascii=False))
+        lines = "\n".join(known)  # one form a line, where no form has a line break (forms are words)
+        if known and lines.count("\n") == len(known) - 1:
+            know(lines, True)
+        else:
+            know(json.dumps(sorted(known), ensure_ascii=False), False)
         _known[0] = known
     return dict(zip(unique, json.loads(stem_all(lang, json.dumps(unique, ensure_ascii=False)))))

@@ -177,7 +177,8 @@ def test_stems_are_the_search_stems() -> None:
 
 def test_known_forms_kept_in_the_engine_follow_each_call() -> None:
     """The engine keeps the last known forms: a call with other ones (or none) is not stemmed with the old."""
-    for known in (["кызмат"], [], ["кызмат"], ["кызмат"], (), ["кызмат", "врач"]):
+    for known in (["кызмат"], [], ["кызмат"], ["кызмат"], (), ["кызмат", "врач"], ["кызмат\nx"], ["x\n", "кызмат"],
+                  ["", "кызмат"], [""], ["кызм\nат"]):
         expected = "кызмат" if "кызмат" in known else "кызм"
         assert stems("ky", ["кызматы"], known=known) == {"кызматы": expected}
         assert stems("ky", iter(["кызматы"]), known=iter(known)) == {"кызматы": expected}

@@ -37,14 +37,12 @@ _STEM_ALL = """(function (lang, words) {
 
 
 @lru_cache(maxsize=1)
-def _engine() -> tuple[quickjs.Function, quickjs.Function]:
+def _engine() -> tuple[quickjs.Function, quickjs.Function, list[frozenset[str] | None]]:
+    """The engine's two calls, and the known forms it holds (none yet)."""
     context = quickjs.Context()
     context.eval(_STUB)
     context.eval(SEARCH_JS.read_text(encoding="utf-8"))
-    return context.eval(_KNOW), context.eval(_STEM_ALL)
-
-
-_known: list[frozenset[str] | None] = [None]  # the known forms the engine holds
+    return context.eval(_KNOW), context.eval(_STEM_ALL), [None]
 
 
 def stems(lang: str, words: Iterable[str], known: Iterable[str] = ()) -> dict[str, str]:
@@ -54,13 +52,13 @@ def stems(lang: str, words: Iterable[str], known: Iterable[str] = ()) -> dict[st
     unique = sorted(set(words))
     if not unique:
         return {}
-    know, stem_all = _engine()
+    know, stem_all, held = _engine()
     known = frozenset(known)
-    if _known[0] != known:
+    if held[0] != known:
         lines = "\n".join(known)  # one form a line, where no form has a line break (forms are words)
         if known and lines.count("\n") == len(known) - 1:
             know(lines, True)
         else:
             know(json.dumps(sorted(known), ensure_ascii=False), False)
-        _known[0] = known
+        held[0] = known
     return dict(zip(unique, json.loads(stem_all(lang, json.dumps(unique, ensure_ascii=False)))))

@@ -18,7 +18,7 @@ from sitebuild import build_mode
 from sitebuild.abbreviations import synonym_groups
 from sitebuild.glossary import TERMS_FILE, GlossaryError, load_terms
 from sitebuild.search import Page as IndexPage
-from sitebuild.search import build_index, dumps, page_from_html
+from sitebuild.search import index_text, page_from_html
 from sitebuild.output import write_files
 
 INDEX_DIR = "search"
@@ -64,5 +64,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     pages, synonyms = list(_pages.get(lang, {}).values()), synonym_groups(_terms.get(lang, []))
     made = _made.get(lang)
     if made is None or made[0] != (pages, synonyms):  # `mkdocs serve`: a language nobody edited keeps its index
-        made = _made[lang] = ((pages, synonyms), dumps(build_index(lang, pages, synonyms)).encode("utf-8"))
+        made = _made[lang] = ((pages, synonyms), index_text(lang, pages, synonyms).encode("utf-8"))
     write_files({f"{INDEX_DIR}/{lang}.json": made[1]}, Path(config.site_dir))

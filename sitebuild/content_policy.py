@@ -105,6 +105,19 @@ LINK_ATTRIBUTES = frozenset({"href", "action", "formaction", "cite", "longdesc",
 RESOURCE_ATTRIBUTES = frozenset({"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc",
                                  "manifest", "codebase", "icon", "ping", "imagesrcset", "archive"})
 URL_ATTRIBUTES = LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES
+# Attribute names that no rule finds fault with in rendered HTML or a published page, whatever their
+# value (no event, no style=, no URL): an element that has only these is passed over. The site's
+# common ones; the filter keeps out any name a rule reads, should one be added to the list.
+NEUTRAL_ATTRIBUTES = frozenset(
+    name for name in (
+        "class", "id", "for", "rel", "hreflang", "type", "lang", "dir", "title", "content", "name", "scope",
+        "tabindex", "autocomplete", "role", "xmlns", "viewbox", "viewBox", "d", "http-equiv", "charset",
+        "enterkeyhint", "autocapitalize", "target", "download", "align", "datetime", "width", "height", "value",
+        "spellcheck", "placeholder", "alt", "open", "colspan", "rowspan", "start", "markdown",
+        "aria-label", "aria-labelledby", "aria-expanded", "aria-live", "aria-describedby", "aria-hidden",
+        "data-md-component", "data-label", "data-md-level", "data-md-type", "data-md-toggle", "data-md-color-scheme",
+        "data-md-color-primary", "data-md-color-accent", "data-found", "data-error")
+    if not name.lower().startswith("on") and name.lower() != "style" and name.lower() not in URL_ATTRIBUTES)
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -128,14 +141,20 @@ MAX_SIGNS_PER_PAGE = 3000
 # Quotes and list items opened at the start of a line, each inside the one before: "> - 1. > x".
 CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>)+")
 CONTAINER_MARK = re.compile(r">|[-*+](?=[ \t]|$)|\d{1,9}[.)]")
+# The characters CONTAINER_PREFIX is made of (\d: any decimal digit, as there), more than MAX_NESTING of them.
+LONG_PREFIX = re.compile(r"^[ \t>*+\-.)\d]{%d}" % (MAX_NESTING + 1), re.MULTILINE)
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 BROWSER_EMPTY_COMMENT = re.compile(r"<!---?>")
 BROWSER_CDATA = re.compile(r"<!\[CDATA\[[^>]*>")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # A second look at rendered HTML that needs no parser: a dangerous tag anywhere outside comments
 # (Markdown escapes '<' in text, so in rendered HTML this is a tag), an event attribute in a tag.
-DANGEROUS_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|form|meta|link|base|style|svg|math|"
-                           r"template|noscript|noembed|noframes|xmp|plaintext|title|textarea)\b", re.IGNORECASE)
+DANGEROUS_NAMES = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "meta", "link", "base",
+                   "style", "svg", "math", "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "title",
+                   "textarea")
+# (The look-ahead at the names' first letters changes no match: it lets most tags fail at once.)
+DANGEROUS_TAG = re.compile(r"<\s*(?=[%s])(%s)\b" % ("".join(sorted({name[0] for name in DANGEROUS_NAMES})),
+                                                   "|".join(DANGEROUS_NAMES)), re.IGNORECASE)
 EVENT_IN_TAG = re.compile(r"<[a-zA-Z][^>]*?[\s/\"']on[a-zA-Z]+\s*=", re.DOTALL)
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]{}]")
 # A <noscript> holding only <link>/<meta> tags (the theme's) is read alike with scripting on and off,
@@ -227,6 +246,8 @@ def as_browsers_read_comments(html: str) -> str:
     not read a tag as part of a comment: `<!-->` and `<!--->` are empty comments, `--!>` ends one,
     `<![CDATA[` in HTML is a comment that ends at the first '>', and so is any other `<![` (which
     html.parser would stop at with an AssertionError: `<![картинка](pic.png)`). Same length, same lines."""
+    if "<!" not in html and "--!>" not in html:  # nothing of the sort (each rewrite needs one of the two)
+        return html
     html = BROWSER_EMPTY_COMMENT.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->", html)
     html = html.replace("--!>", "--> ")
     return BROWSER_CDATA.sub(lambda m: "<!--" + " " * (len(m.group()) - 7) + "-->" if len(m.group()) >= 7
@@ -257,26 +278,32 @@ def start_tags(html: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]
     return _read(html).tags
 
 
-def browser_elements(html: str, *, scripting: bool = False) -> Iterator[tuple[str, dict[str, str | None]]]:
+def browser_elements(html: str, *, scripting: bool = False) -> list[tuple[str, dict[str, str | None]]]:
     """Every element of `html` as a browser with scripting on or off builds it, <template> contents
     included: (tag name in lower case, attributes; the first of a repeated one)."""
     return _elements(LexborHTMLParser(html, scripting=scripting).root)
 
 
-def _elements(root: LexborNode) -> Iterator[tuple[str, dict[str, str | None]]]:
+def _elements(root: LexborNode) -> list[tuple[str, dict[str, str | None]]]:
+    """A list made in one loop, not a generator: this runs over every element of every page."""
+    found = []
     roots = [root]
     while roots:  # no recursion: templates in templates may go deeper than Python's stack
         for node in roots.pop().traverse():
             if not node.is_element_node:  # a doctype, a comment inside a template
                 continue
-            yield node.tag.lower(), node.attributes
-            if node.tag == "template":  # its content is a fragment of its own, read after the rest
+            tag = node.tag
+            found.append((tag.lower(), node.attributes))
+            if tag == "template":  # its content is a fragment of its own, read after the rest
                 roots += node.template_fragments()
+    return found
 
 
 def size_problems(masked: str) -> Iterator[tuple[int, str]]:
     """More '<' or '[' in one block or one page than any page needs (Markdown's parser slows down
     with their square: a hostile page would hold the build for minutes)."""
+    if all(masked.count(sign) <= MAX_SIGNS_PER_BLOCK for sign in MARKUP_SIGNS):  # no block, nor the page, has more
+        return
     line = 1
     totals = dict.fromkeys(MARKUP_SIGNS, 0)
     for block in _blocks(masked):
@@ -296,7 +323,7 @@ def nesting_problems(masked: list[str], *, deep: int | None) -> Iterator[tuple[i
     deeper than MAX_NESTING (Markdown's parser would run out of stack: a traceback, not a message)."""
     what = (f"nested more than {MAX_NESTING} levels deep (lists, quotes, indented blocks or HTML "
             "elements inside each other): write it flatter")
-    for number, line in enumerate(masked, start=1):
+    for number, line in _long_prefixed(masked):
         expanded = line.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip(" "))
         prefix = CONTAINER_PREFIX.match(line)
@@ -306,6 +333,18 @@ def nesting_problems(masked: list[str], *, deep: int | None) -> Iterator[tuple[i
             return
     if deep is not None:
         yield deep, what
+
+
+def _long_prefixed(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(number, line) of the lines that start with more than MAX_NESTING characters that indents and
+    container marks are made of: only those can be indented more than 4 × MAX_NESTING columns (a
+    character is at most a tab, 4 columns) or hold more than MAX_NESTING marks (one character or more each)."""
+    text = "\n".join(lines)
+    last, number = 0, 1
+    for match in LONG_PREFIX.finditer(text):
+        number += text.count("\n", last, match.start())
+        last = match.start()
+        yield number, lines[number - 1]
 
 
 def masked_lines(text: str) -> tuple[list[str], list[str]]:
@@ -379,6 +418,8 @@ def html_problems(html: str) -> Iterator[tuple[str, str]]:
         if tag in RENDERED_FORBIDDEN:
             yield f"<{tag}", _where(tag, FORBIDDEN_TAGS.get(tag, NOT_PUBLISHED))
             continue
+        if attrs.keys() <= NEUTRAL_ATTRIBUTES:
+            continue
         for name, value in attrs.items():
             if problem := attribute_problem(name, value, allowed=None):
                 needle = value if value and name not in {"style"} and not name.startswith("on") else name
@@ -408,10 +449,7 @@ def page_problems(html: str) -> Iterator[str]:
     browsers read the page, with scripting off and, where a <noscript> could make a difference, on.
     Each problem is named at the line where html.parser finds it (or, where html.parser reads the
     page otherwise, where its text is), in the order of the lines."""
-    elements = browser_elements(html)
-    if html.lower().count("noscript") != 2 * len(PLAIN_NOSCRIPT.findall(html)):  # each word in a plain one
-        elements = [*elements, *browser_elements(html, scripting=True)]
-    problems = [found for tag, attrs in elements if attrs or tag == "script" for found in _page_rules(tag, attrs)]
+    problems = _page_findings(html)
     if not problems:
         return
     lines: dict[str, int | None] = {}
@@ -423,6 +461,21 @@ def page_problems(html: str) -> Iterator[str]:
         lines.setdefault(problem, find_line(page_lines, needle))
     for problem in sorted(dict.fromkeys(problem for _, problem in problems), key=lambda p: lines[p] or len(html)):
         yield f"line {lines[problem]}: {problem}" if lines[problem] else f"{problem} (its line was not found)"
+
+
+def _page_findings(html: str) -> list[tuple[str, str]]:
+    """_page_rules' findings for every element of the page, in the order browsers build them."""
+    elements = browser_elements(html)
+    if _noscript_words(html) != 2 * len(PLAIN_NOSCRIPT.findall(html)):  # each word in a plain one
+        elements = [*elements, *browser_elements(html, scripting=True)]
+    return [found for tag, attrs in elements if not attrs.keys() <= NEUTRAL_ATTRIBUTES or tag == "script"
+            for found in _page_rules(tag, attrs)]
+
+
+def _noscript_words(html: str) -> int:
+    """html.lower().count("noscript"), found faster: UTF-8 bytes lowered as ASCII (no other character
+    lowers to one of these letters but 'İ', to 'i' and a combining dot, which no 'p' follows)."""
+    return html.encode("utf-8", "surrogatepass").lower().count(b"noscript")
 
 
 def find_line(lines: list[str] | tuple[str, ...], needle: str, *, start: int = 1) -> int | None:

@@ -29,8 +29,10 @@ from html import unescape
 FORMAT = 3
 # A word: letters and digits (Unicode), as the browser's /[\p{L}\p{N}]+/gu splits a query.
 WORD = re.compile(r"[^\W_]+")
+WORD_CHARACTERS = re.compile(r"\w+")  # the same as WORD in a text without '_' (\w is WORD's letters and '_'), and faster
 # Elements whose text is not page text.
-SKIPPED = re.compile(r"<(script|style|template|svg|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# (The look-ahead at the names' first letters changes no match: it lets most tags fail at once.)
+SKIPPED = re.compile(r"<(?=[nst])(script|style|template|svg|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 # Headings that start a section of their own (h1 is the page title: its text joins the top).
 SECTION_HEADING = re.compile(r"<h([23])\b([^>]*)>(.*?)</h\1\s*>", re.DOTALL)
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
@@ -42,7 +44,8 @@ MAX_WORD = 40
 def words(text: str) -> list[str]:
     """The words of `text`, lower-cased, ё as е, in order (the browser does the same to a query)."""
     text = text.lower().replace("ё", "е")
-    return [w for w in WORD.findall(text) if len(w) <= MAX_WORD]
+    found = (WORD if "_" in text else WORD_CHARACTERS).findall(text)
+    return found if max(map(len, found), default=0) <= MAX_WORD else [w for w in found if len(w) <= MAX_WORD]
 
 
 @dataclass
@@ -100,6 +103,22 @@ def page_from_html(url: str, title: str, html: str) -> Page:
 
 def build_index(lang: str, pages: list[Page], synonyms: list[list[str]] | None = None) -> dict:
     """The search index of one language's pages (see the module's docstring)."""
+    out_pages, out_sections, postings = _postings(pages)
+    return _index(lang, out_pages, out_sections, {word: " ".join(map(str, postings[word])) for word in sorted(postings)},
+                  synonyms)
+
+
+def index_text(lang: str, pages: list[Page], synonyms: list[list[str]] | None = None) -> str:
+    """dumps(build_index(…)), made without writing the section numbers out and reading them back."""
+    out_pages, out_sections, postings = _postings(pages)
+    forms = sorted(postings)
+    gaps = ",".join(str(numbers[0]) if len(numbers) == 1 else " ".join(map(str, map(int.__sub__, numbers, [0, *numbers])))
+                    for numbers in map(postings.__getitem__, forms))
+    return _json(_index(lang, out_pages, out_sections, [" ".join(forms), gaps], synonyms))
+
+
+def _postings(pages: list[Page]) -> tuple[list[list[str]], list[list[object]], dict[str, list[int]]]:
+    """The pages, the sections and, for each word form, the sections it is in (rising numbers)."""
     out_pages: list[list[str]] = []
     out_sections: list[list[object]] = []
     postings: dict[str, list[int]] = {}
@@ -111,14 +130,13 @@ def build_index(lang: str, pages: list[Page], synonyms: list[list[str]] | None =
             text = page.title + " " + "".join(section.text) if not section.anchor else "".join(section.text)
             for word in dict.fromkeys(words(text)):
                 postings.setdefault(word, []).append(number)
-    return {
-        "format": FORMAT,
-        "lang": lang,
-        "pages": out_pages,
-        "sections": out_sections,
-        "words": {word: " ".join(map(str, postings[word])) for word in sorted(postings)},
-        "synonyms": synonyms or [],
-    }
+    return out_pages, out_sections, postings
+
+
+def _index(lang: str, pages: list[list[str]], sections: list[list[object]], words: object,
+           synonyms: list[list[str]] | None) -> dict:
+    return {"format": FORMAT, "lang": lang, "pages": pages, "sections": sections, "words": words,
+            "synonyms": synonyms or []}
 
 
 def _gaps(posting: str) -> str:
@@ -138,8 +156,11 @@ def dumps(index: dict) -> str:
     """The index as compact JSON text (UTF-8 letters kept as they are: smaller than \\u escapes),
     `words` in the wire form of the module's docstring."""
     forms = list(index["words"])
-    wire = {**index, "words": [" ".join(forms), ",".join(_gaps(index["words"][f]) for f in forms)]}
-    return json.dumps(wire, ensure_ascii=False, separators=(",", ":"))
+    return _json({**index, "words": [" ".join(forms), ",".join(_gaps(index["words"][f]) for f in forms)]})
+
+
+def _json(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(text: str) -> dict:

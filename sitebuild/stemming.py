@@ -22,20 +22,27 @@ SEARCH_JS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "j
 
 # What the engine needs of a page: a `window` to define window.siteSearch on.
 _STUB = "var window = {}; var document = {querySelector: function () { return null; }}; var location = {};"
-# One call per batch of words (a call into the engine costs more than stemming a word).
-_STEM_ALL = """(function (lang, words, known) {
+# One call per batch of words (a call into the engine costs more than stemming a word). The known
+# forms are handed over once, kept in the engine, and handed over again only when they change (the
+# term check stems twice per language with the same ones): the stemmers only read them.
+_KNOW = """(function (known, lines) {
   var k = {};
-  JSON.parse(known).forEach(function (w) { k[w] = 1; });
+  (lines ? known.split("\\n") : JSON.parse(known)).forEach(function (w) { k[w] = 1; });
+  window.termCheckKnown = k;
+})"""
+_STEM_ALL = """(function (lang, words) {
+  var k = window.termCheckKnown;
   return JSON.stringify(JSON.parse(words).map(function (w) { return window.siteSearch.stem(lang, w, k); }));
 })"""
 
 
 @lru_cache(maxsize=1)
-def _engine() -> quickjs.Function:
+def _engine() -> tuple[quickjs.Function, quickjs.Function, list[frozenset[str] | None]]:
+    """The engine's two calls, and the known forms it holds (none yet)."""
     context = quickjs.Context()
     context.eval(_STUB)
     context.eval(SEARCH_JS.read_text(encoding="utf-8"))
-    return context.eval(_STEM_ALL)
+    return context.eval(_KNOW), context.eval(_STEM_ALL), [None]
 
 
 def stems(lang: str, words: Iterable[str], known: Iterable[str] = ()) -> dict[str, str]:
@@ -45,6 +52,13 @@ def stems(lang: str, words: Iterable[str], known: Iterable[str] = ()) -> dict[st
     unique = sorted(set(words))
     if not unique:
         return {}
-    result = json.loads(_engine()(lang, json.dumps(unique, ensure_ascii=False),
-                                  json.dumps(sorted(set(known)), ensure_ascii=False)))
-    return dict(zip(unique, result))
+    know, stem_all, held = _engine()
+    known = frozenset(known)
+    if held[0] != known:
+        lines = "\n".join(known)  # one form a line, where no form has a line break (forms are words)
+        if known and lines.count("\n") == len(known) - 1:
+            know(lines, True)
+        else:
+            know(json.dumps(sorted(known), ensure_ascii=False), False)
+        held[0] = known
+    return dict(zip(unique, json.loads(stem_all(lang, json.dumps(unique, ensure_ascii=False)))))

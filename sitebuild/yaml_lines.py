@@ -94,7 +94,7 @@ def load_yaml(path: Path, error: type[SourceError] = SourceError, loader: type[L
     except FileNotFoundError:
         raise error(path, None, "file not found") from None
     if key not in _loaded:
-        _loaded[key] = _parse(path, error, loader)
+        _loaded[key] = _parse(path, error, loader, key)
     return _loaded[key]
 
 
@@ -104,7 +104,13 @@ def _version(path: Path) -> tuple:
     return str(path.resolve()), stat.st_mtime_ns, stat.st_size
 
 
-def _parse(path: Path, error: type[SourceError], loader: type[LineLoader]) -> Any:
+# key -> the document load_yaml composed, for texts_by_language (the same file's nodes, composed once).
+# Kept only where the text has no tag ('!': a !!set's merge keys would change the nodes as they
+# are read) and no '\r' (then it is the very text Path.read_text gives).
+_nodes: dict[tuple, yaml.Node] = {}
+
+
+def _parse(path: Path, error: type[SourceError], loader: type[LineLoader], key: tuple) -> Any:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -116,7 +122,15 @@ def _parse(path: Path, error: type[SourceError], loader: type[LineLoader]) -> An
         raise error(path, line, f"not UTF-8 text (byte 0x{raw[decode_error.start]:02x} on this line: "
                                 f"{decode_error.reason}): save the file as UTF-8") from None
     try:
-        return yaml.load(text, Loader=loader)
+        reader = loader(text)  # yaml.load(text, Loader=loader), keeping the composed document
+        try:
+            node = reader.get_single_node()
+            data = reader.construct_document(node) if node is not None else None
+        finally:
+            reader.dispose()
+        if node is not None and "!" not in text and "\r" not in text:
+            _nodes[key] = node
+        return data
     except yaml.MarkedYAMLError as yaml_error:
         mark = yaml_error.problem_mark or yaml_error.context_mark
         line = mark.line + 1 if mark else None
@@ -199,8 +213,8 @@ def _texts_by_language(path: Path, languages: Iterable[str], lang: str | None) -
         elif isinstance(node, yaml.ScalarNode) and current and (lines := node_lines(node, source)):
             found.append(Text(current, key, lines))
 
-    walk(yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),
-         lang, None)
+    node = _nodes.get((_version(path), DataLoader))
+    walk(node or yaml.compose("\n".join(source), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), lang, None)
     return found
 
 

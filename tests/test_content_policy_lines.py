@@ -11,8 +11,11 @@ import random
 
 import pytest
 
-from sitebuild.content_policy import (PolicyError, _page_rules, browser_elements, check_html, markdown_problems,
-                                      page_problems, start_tags)
+from sitebuild.content_policy import (COMMENT, DANGEROUS_TAG, EVENT_IN_TAG, FORBIDDEN_TAGS, NEUTRAL_ATTRIBUTES,
+                                      NOT_PUBLISHED, PLAIN_NOSCRIPT, RENDERED_FORBIDDEN, RESOURCE_ATTRIBUTES, PolicyError,
+                                      _bad_resource, _noscript_words, _page_findings, _page_rules,
+                                      as_browsers_read_comments, attribute_problem, browser_elements, check_html,
+                                      html_problems, markdown_problems, page_problems, start_tags)
 
 PAGE = '<!doctype html>\n<html lang="ru">\n<head>\n<title>Т</title>\n{head}</head>\n<body>\n{body}\n</body>\n</html>\n'
 LINE = 7  # the line of {body} when {head} is empty
@@ -203,3 +206,78 @@ def test_a_line_seen_before_is_still_checked_in_another_context() -> None:
     assert any("onclick" in problem for problem in page_problems(hidden))
     inline = '<script>\n<a href="page/">x</a>\n</script>\n'
     assert [p.split(":")[0] for p in page_problems(inline)] == ["line 1"]
+
+
+# --- the fast paths: the same verdicts as reading every attribute of every element ----------------
+
+def careful_page_findings(html: str) -> list[tuple[str, str]]:
+    """_page_findings as it was: every element with attributes read, the page lowered to count <noscript>."""
+    elements = list(browser_elements(html))
+    if html.lower().count("noscript") != 2 * len(PLAIN_NOSCRIPT.findall(html)):
+        elements = [*elements, *browser_elements(html, scripting=True)]
+    return [found for tag, attrs in elements if attrs or tag == "script" for found in _page_rules(tag, attrs)]
+
+
+def careful_html_problems(html: str) -> list[tuple[str, str]]:
+    """html_problems as it was: every attribute of every element read."""
+    found = []
+    outside_comments = COMMENT.sub("", as_browsers_read_comments(html))
+    if tag := DANGEROUS_TAG.search(outside_comments):
+        name = tag.group(1).lower()
+        found.append((f"<{name}", f"<{name}>: {FORBIDDEN_TAGS.get(name, NOT_PUBLISHED)}"))
+    if event := EVENT_IN_TAG.search(outside_comments):
+        name = event.group().rsplit("on", 1)[1].rstrip("= \t\n")
+        found.append((f"on{name}", attribute_problem(f"on{name}", "", allowed=None) or ""))
+    for tag, attrs in browser_elements(html):
+        if tag in RENDERED_FORBIDDEN:
+            found.append((f"<{tag}", f"<{tag}>: {FORBIDDEN_TAGS.get(tag, NOT_PUBLISHED)}"))
+            continue
+        for name, value in attrs.items():
+            if problem := attribute_problem(name, value, allowed=None):
+                needle = value if value and name not in {"style"} and not name.startswith("on") else name
+                if name in RESOURCE_ATTRIBUTES:
+                    needle = _bad_resource(name, value or "") or needle
+                found.append((needle, f"<{tag}>: {problem}"))
+    return found
+
+
+HOSTILE = [markup for markup, _ in BOTH_READ + BROWSERS_ONLY + PARSER_ONLY + GOOD] + [
+    '<p class="a" id="b" onclick="x">', "<p CLASS=a ONCLICK=x>", '<a class="x" href="javascript:x" id="y">',
+    '<div class="a" style="x">', '<svg viewBox="0 0 1 1" onload=x></svg>', '<p class="a" id="b" lang="ru">',
+    "<NOSCRİPT><img onerror=x></NOSCRİPT>", '<NoScRiPt><p title="</NoScRiPt><img onerror=x>"></NoScRiPt>',
+    '<script class="a" type="text/plain">x</script>', '<p data-md-component="x" aria-label="y" on="z">',
+    '<template class="a"><p id="b" onclick="x"></p></template>',
+]
+
+
+def hostile_pages(head: str) -> list[str]:
+    rng = random.Random(19)
+    pages = [PAGE.format(head=head, body=markup) for markup in HOSTILE]
+    for _ in range(300):  # attributes no rule reads around one a rule may read, in any order and case
+        parts = [f'{rng.choice(sorted(NEUTRAL_ATTRIBUTES))}="{rng.choice(["x", "onclick=y", "javascript:z"])}"'
+                 for _ in range(rng.randrange(4))]
+        parts.insert(rng.randrange(len(parts) + 1), rng.choice(['onclick="x"', 'STYLE="x"', 'href="javascript:x"',
+                                                                'src="//e.org/x"', 'href="page/"', 'OnLoad=x', "on=x"]))
+        tag = rng.choice(["p", "a", "img", "script", "SCRIPT", "svg", "template", "div", "noscript"])
+        pages.append(PAGE.format(head=head, body=f"<{tag} {' '.join(parts)}>x</{tag}>"))
+    return pages
+
+
+@pytest.mark.parametrize("head", ["", THEME_NOSCRIPT], ids=["", "theme noscript"])
+def test_fast_paths_find_what_reading_every_attribute_finds(head: str) -> None:
+    for page in hostile_pages(head):
+        assert _page_findings(page) == careful_page_findings(page), page
+        assert list(html_problems(page)) == careful_html_problems(page), page
+
+
+def test_neutral_attributes_are_read_by_no_rule() -> None:
+    for name in NEUTRAL_ATTRIBUTES:
+        for value in ("x", "javascript:x", "//e.org/x", None):
+            assert attribute_problem(name, value, allowed=None) is None
+            assert _page_rules("p", {name: value}) == []
+
+
+def test_the_noscript_count_is_the_lowered_count() -> None:
+    for text in ("", "noscript NOSCRIPT NoScRiPt", "NOSCRİPT noscrİpt", "nos\u0130cript", "<noscript>ёЁ</NOSCRIPT>",
+                 "noscriptnoscript", "\ud800noscript", "ＮＯＳＣＲＩＰＴ noſcript", "noscri\u0307pt", "NOSCRIPT\u212a"):
+        assert _noscript_words(text) == text.lower().count("noscript"), text

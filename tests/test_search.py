@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from conftest import LANGUAGES, ROOT, build_without_translation, pages
-from sitebuild.search import build_index, dumps, loads, page_from_html, sections_of, words
+from sitebuild.search import MAX_WORD, WORD, build_index, dumps, index_text, loads, page_from_html, sections_of, words
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SEARCH_FIELD = "#site-search-input"
@@ -96,6 +97,20 @@ def test_index_on_the_wire_writes_gaps_and_reads_back_the_same() -> None:
     assert set(gaps.split(",")[forms.split(" ").index("арыз")].split()) == {"0", "1"}
     assert loads(dumps(index)) == index
     assert loads(dumps(build_index("ky", []))) == build_index("ky", [])
+
+
+def test_words_with_and_without_underscores_split_as_the_word_pattern_splits() -> None:
+    for text in ("snake_case_word и _x_ ё__Ё", "Арыз " + "а" * (MAX_WORD + 1) + " бир", "a_" + "b" * MAX_WORD, ""):
+        lowered = text.lower().replace("ё", "е")
+        assert words(text) == [w for w in WORD.findall(lowered) if len(w) <= MAX_WORD]
+
+
+def test_index_text_is_the_dumped_index() -> None:
+    pages = [page_from_html(f"p{n}/", f"Арыз {n}", "".join(f'<h2 id="s{i}">Арыз_{i % 2}</h2><p>{"бир " * (i % 3)}эки ё</p>'
+                                                            for i in range(n + 2))) for n in range(5)]
+    for subset in (pages, pages[:1], []):
+        for synonyms in (None, [["пкп", "pep"]]):
+            assert index_text("ky", subset, synonyms) == dumps(build_index("ky", subset, synonyms))
 
 
 # --- the built indexes -------------------------------------------------------------------
@@ -404,3 +419,16 @@ def test_folding_is_a_fallback_that_keeps_plain_words(phone, site_url: str) -> N
     assert typed and typed == real
     # Russian words are not folded: «психолог» on a Russian page is the plain stem match.
     assert page.evaluate("() => siteSearch.stem('ru', 'психологи')") == "психолог"
+
+
+def test_skipped_elements_are_found_as_without_the_look_ahead() -> None:
+    from sitebuild.search import SKIPPED
+    careful = re.compile(r"<(script|style|template|svg|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+    names = ["script", "SCRIPT", "ſcript", "Style", "svg", "svgx", "template", "noscript", "p", "s"]
+    for first in map(chr, range(0x2200)):
+        for text in (f"<{first}cript>x</script>", f"<{first}vg>x</{first}vg> <svg>y</SVG >"):
+            assert SKIPPED.sub(" ", text) == careful.sub(" ", text)
+    for a in names:
+        for b in names:
+            text = f"a<{a}>x<{b}>y</{a}>z</{b} >w"
+            assert SKIPPED.sub(" ", text) == careful.sub(" ", text), text

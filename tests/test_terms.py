@@ -175,6 +175,40 @@ def test_stems_are_the_search_stems() -> None:
     assert stems("ky", ["кызматы"], known=["кызмат"]) == {"кызматы": "кызмат"}
 
 
+def test_known_forms_kept_in_the_engine_follow_each_call() -> None:
+    """The engine keeps the last known forms: a call with other ones (or none) is not stemmed with the old."""
+    for known in (["кызмат"], [], ["кызмат"], ["кызмат"], (), ["кызмат", "врач"], ["кызмат\nx"], ["x\n", "кызмат"],
+                  ["", "кызмат"], [""], ["кызм\nат"]):
+        expected = "кызмат" if "кызмат" in known else "кызм"
+        assert stems("ky", ["кызматы"], known=known) == {"кызматы": expected}
+        assert stems("ky", iter(["кызматы"]), known=iter(known)) == {"кызматы": expected}
+
+
+@pytest.mark.parametrize("lang", ["ru", "ky", "kk"])
+def test_every_form_begins_as_its_stem_says(lang: str) -> None:
+    """The term check stems only the words that begin with a variant's stem or with it softened
+    (terms._beginnings): true of every form the site's texts have, and of hostile ones."""
+    from sitebuild.translations import page_paths
+    from sitebuild.translations.terms import _beginnings
+    from sitebuild.search import words
+    forms = {form for path in page_paths(ROOT / "docs", lang) for form in words((ROOT / "docs" / lang / path).read_text("utf-8"))}
+    forms |= {"кызматтарыбыздагы", "укугу", "құқығы", "китебим", "тоогу", "жолдоштуругубуз", "аг", "абг", "абб", "аббб",
+              "𝐀𝐁𝐂ым", "аб𝐀га", "ааа𝐀", "𝐀", "ыыы", "ңңңдын", "ёлки", "иии", "ньььь", "ккк"}
+    for form, stem in stems(lang, forms, forms).items():
+        assert form.startswith(_beginnings(stem)), (form, stem)
+    for form, stem in stems(lang, forms).items():
+        assert form.startswith(_beginnings(stem)), (form, stem)
+
+
+def test_forms_are_the_words_of_the_unit_in_order() -> None:
+    """_forms (the fast path) and _words (the places, read where a variant stands) agree."""
+    from sitebuild.translations.terms import _forms, _words
+    units = [((1, "Ёлка_елка  ЁЖ ё__ё"), (2, "x" * 41 + " ок " + "а" * 40)), ((3, "құқық, ТЕҢДЕШ-ке 12_3"),),
+             ((4, ""),), ((5, "_"), (6, "«Бир» эки\tүч"))]
+    for unit in units:
+        assert _forms(unit) == tuple(word.form for word in _words(unit))
+
+
 @pytest.mark.parametrize(("old", "new", "on_line", "words"), [
     ('avoid: ["КЭУ"]', 'avoid: "КЭУ"', 'avoid: "КЭУ"', "'ky.avoid' must be a list"),
     ('avoid: ["КЭУ"]', 'avoid: ["КЭУ", "КЭУ"]', 'avoid: ["КЭУ", "КЭУ"]', "lists a variant twice"),

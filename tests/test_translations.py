@@ -299,3 +299,45 @@ def test_every_form_of_link_is_found_outside_code() -> None:
     page = parse_page(Path("ky/x.md"), "ky", "x.md", "---\ntitle: x\n---\n" + body)
     assert list(link_targets(page)) == [(4, "one.md"), (4, "two.md"), (5, "three.md"), (6, "four.md"),
                                         (7, "five.md"), (7, "six.png"), (8, "seven.md")]
+
+
+def test_letter_search_is_any_letter_in_the_text() -> None:
+    from sitebuild.translations.script import KAZAKH_ONLY, TURKIC_SHARED, _has
+    for text in ("", "қ", "Қ", "абв", "ңөү", "x]^-\\", "і", "i", "ң" * 3 + "a"):
+        for letters in (KAZAKH_ONLY, TURKIC_SHARED, KAZAKH_ONLY + TURKIC_SHARED, "]^-\\"):
+            assert _has(text, letters) == any(c in text for c in letters), (text, letters)
+
+
+@pytest.mark.parametrize("text", [
+    'ky:\n  title: "Бир\n    эки"\n  text: >\n    үч\n    төрт\nkk: {title: Қазақ}\n',
+    "ky: &a\n  title: Бир\nother:\n  x: *a\n  ky: [эки, {kk: үч}]\n",
+    "s: !!set {? a, <<: {ky: x}}\nky: {t: y}\n",
+    "ky:\r\n  title: Бир\r\n  x: эки\r\n",
+    "\ufeffky: {title: '''Бир''', 5: v}\n",
+    "", "# only a comment\n", "ky: ~\n",
+])
+def test_texts_from_the_loaded_nodes_are_the_texts_of_a_new_reading(tmp_path: Path, text: str) -> None:
+    import yaml
+
+    from sitebuild import yaml_lines
+    file = tmp_path / "data.yaml"
+    file.write_bytes(text.encode("utf-8"))
+    for languages, lang in ((("ky", "kk"), None), ((), "ky")):
+        yaml_lines._texts.clear()
+        ours = yaml_lines.texts_by_language(file, languages, lang=lang)
+        source = file.read_text(encoding="utf-8").split("\n")
+        found = []
+
+        def walk(node: yaml.Node, current: str | None, key: str | None) -> None:  # the reading as it was written
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                    walk(value_node, name if name in languages else current, name)
+            elif isinstance(node, yaml.SequenceNode):
+                for item in node.value:
+                    walk(item, current, key)
+            elif isinstance(node, yaml.ScalarNode) and current and (lines := yaml_lines.node_lines(node, source)):
+                found.append(yaml_lines.Text(current, key, lines))
+
+        walk(yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader), lang, None)
+        assert ours == found

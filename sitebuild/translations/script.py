@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sitebuild.memo import latest
@@ -123,7 +124,7 @@ def _check_units(file: Path, lang: str, all_units: list[Unit], kind: str, key: s
                                    f"it has {', '.join(c for c in TURKIC_SHARED if c in text)} but none of "
                                    f"the Kazakh letters {' '.join(KAZAKH_ONLY)}")
         if (len(words) >= RUSSIAN_MIN_WORDS and not _has(text, KAZAKH_ONLY + TURKIC_SHARED)
-                and any(w in RUSSIAN_WORDS for w in words)):
+                and not RUSSIAN_WORDS.isdisjoint(words)):
             advice = (f"Translate it (a page that is not translated yet is better deleted from docs/{lang}/: readers "
                       "then get the Russian page with a notice)" if kind == "page" else
                       f"Translate it: readers of the {name} site see this text")
@@ -136,7 +137,12 @@ def _check_units(file: Path, lang: str, all_units: list[Unit], kind: str, key: s
 
 
 def _has(text: str, letters: str) -> bool:
-    return any(c in text for c in letters)
+    return _letters(letters).search(text) is not None
+
+
+@lru_cache(maxsize=None)  # a few sets of letters, searched in every text
+def _letters(letters: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(letters)}]")
 
 
 def _quote(text: str, length: int = 40) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sitebuild.glossary import Term
-from sitebuild.search import MAX_WORD, WORD
+from sitebuild.search import MAX_WORD, WORD, words
 from sitebuild.stemming import stems
 from sitebuild.translations.pages import Page
 from sitebuild.translations.script import prose, units
@@ -90,8 +90,7 @@ def _words(lines: Lines) -> list[_Word]:
 @lru_cache(maxsize=16384)  # the texts of a language stay the same from one check to the next but for the saved page
 def _forms(lines: Lines) -> tuple[str, ...]:
     """The forms of _words(lines), found faster: their places are needed only where a variant stands."""
-    forms = WORD.findall(_lowered("\n".join(text for _, text in lines)))
-    return tuple(forms if max(map(len, forms), default=0) <= MAX_WORD else (f for f in forms if len(f) <= MAX_WORD))
+    return tuple(words("\n".join(text for _, text in lines)))
 
 
 def _lowered(text: str) -> str:
@@ -123,9 +122,8 @@ def _find(lang: str, rules: list[tuple[Term, str]], found_in: list[Source]) -> l
         key = tuple(stem[w] for w in variant_words[variant])
         if key:
             by_first.setdefault(key[0], []).append((term, variant, key))
-    # A stem is the word less its endings, its last letter perhaps hardened (г → к): only words
-    # that begin like one of the variants' stems can have it, and only those need stemming.
-    starts = tuple(sorted({s[:-1] for s in stem.values()}))
+    # Only words that can have one of the variants' stems need stemming (_beginnings).
+    starts = tuple(sorted({start for s in stem.values() for start in _beginnings(s)}))
     stem.update(stems(lang, {w for w in known if w.startswith(starts)}, known))
     firsts = {form for form, first in stem.items() if first in by_first}  # forms a variant can start with
     for source, unit, forms in texts:
@@ -139,6 +137,17 @@ def _find(lang: str, rules: list[tuple[Term, str]], found_in: list[Source]) -> l
                     findings.append(Finding(source.file, words[i].line, lang, _as_written(unit, words[i:i + len(key)]),
                                             variant, term.words[lang], term.id))
     return findings
+
+
+# A stem is the word less its endings (each begins with a Cyrillic letter: no letter is cut in two),
+# its last letter perhaps hardened (search-engine.js: г → к, ғ → қ, б → п): a word has the stem only
+# if it begins with the stem, or with the stem softened.
+SOFTENED = {"к": "г", "қ": "ғ", "п": "б"}
+
+
+def _beginnings(stem: str) -> tuple[str, ...]:
+    """What a word begins with if `stem` is its stem."""
+    return (stem, *(stem[:-1] + soft for soft in SOFTENED.get(stem[-1:], "")))
 
 
 def _as_written(unit: Lines, words: list[_Word]) -> str:

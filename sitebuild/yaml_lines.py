@@ -53,6 +53,9 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode) -> Iterable[M
     mapping.sources = {}
     yield mapping
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):  # `? [a]`: a list or mapping as a key
+            raise yaml.MarkedYAMLError(problem="a key must be a plain word or text, not a list or a mapping",
+                                       problem_mark=key_node.start_mark)
         key = loader.construct_object(key_node, deep=True)
         if key in mapping.key_lines:
             raise yaml.MarkedYAMLError(problem=f"key '{key}' appears twice", problem_mark=key_node.start_mark)

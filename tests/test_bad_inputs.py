@@ -152,6 +152,8 @@ CASES = [
          "mkdocs.yml: extra.quick_exit.url", "not an absolute http(s) address"),
     Case("quick exit over http", (("replace", "mkdocs.yml", "url: https://www.google.com/", "url: http://example.org/"),),
          "mkdocs.yml: extra.quick_exit.url", "must start with https://"),
+    Case("a list as a key in a data file", (("append", "glossary/terms.yaml", "\n? [a]\n: b\n"),),
+         "glossary/terms.yaml:{line}", "a key must be a plain word or text", "? [a]"),
     Case("HTML in an interface string (every page)",
          (("replace", "interface/ky.yml", 'quick_exit: "Тез чыгуу"', "quick_exit: '\"><img src=x onerror=alert(1)>'"),),
          "interface/ky.yml:60 (key 'quick_exit')", "interface texts are plain text"),

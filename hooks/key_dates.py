@@ -88,10 +88,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     fills = {
         "<!-- key-dates -->": lambda: key_dates_list(_dates, lang, page=path),
         "<!-- key-dates-full -->": lambda: key_dates_full(_dates, lang, page=path),
-        SUBSCRIBE: lambda: subscribe_block(_dates, lang, page=path, site_url=config.site_url),
-        "<!-- calendar-organiser -->": lambda: organiser_block(_dates, lang, site_url=config.site_url),
-        "<!-- calendar-topics -->": lambda: topics_block(_dates, lang, site_url=config.site_url),
-        "<!-- calendar-data -->": lambda: data_block(_dates, lang, page=path, site_url=config.site_url),
     }
     if SUBSCRIBE in markdown:
         page.meta["copy_button"] = True  # overrides/main.html then loads its script
@@ -102,14 +98,24 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
-    """The year view is HTML already: it goes into the rendered page, not through Markdown."""
-    if YEAR_VIEW not in html or _dates is None:
+    """The HTML blocks go into the rendered page, not through Markdown (whose raw-HTML parser
+    would only pass them on): the marker, an HTML comment, is in the page as written."""
+    if "<!-- " not in html or _dates is None:
         return html
     lang = _language(config)
     path = path_in_language(page.file.src_uri)
-    grids = year_view(_dates, lang, config.extra["calendar_year"], page=path,
-                      chapter_titles=_chapter_titles(config, lang))
-    return html.replace(YEAR_VIEW, grids)
+    fills = {
+        SUBSCRIBE: lambda: subscribe_block(_dates, lang, page=path, site_url=config.site_url),
+        "<!-- calendar-organiser -->": lambda: organiser_block(_dates, lang, site_url=config.site_url),
+        "<!-- calendar-topics -->": lambda: topics_block(_dates, lang, site_url=config.site_url),
+        "<!-- calendar-data -->": lambda: data_block(_dates, lang, page=path, site_url=config.site_url),
+        YEAR_VIEW: lambda: year_view(_dates, lang, config.extra["calendar_year"], page=path,
+                                     chapter_titles=_chapter_titles(config, lang)),
+    }
+    for marker, fill in fills.items():
+        if marker in html:
+            html = html.replace(marker, fill())
+    return html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -128,15 +128,15 @@ def topics_block(dates: KeyDates, lang: str, *, site_url: str) -> str:
 
 
 def data_block(dates: KeyDates, lang: str, *, page: str, site_url: str) -> str:
-    """The JSON file, and the embeddable list with the snippet to paste (HTML)."""
+    """The JSON file, and the embeddable list with the snippet to paste (HTML, one element a line)."""
     labels = LABELS[lang]
     here = page_path(lang, page)
     json_url = absolute(site_url, DATES_JSON)
     snippet = embed_snippet(absolute(site_url, embed_path(lang)), dates.calendar[lang].title)
     return (
         f'<p class="feed-json"><a href="{relative(here, DATES_JSON)}">{labels["json"]}</a>: '
-        f"<code>{escape(json_url)}</code></p>"
-        f'<p class="feed-embed"><a href="{relative(here, embed_path(lang))}">{labels["embed"]}</a></p>'
+        f"<code>{escape(json_url)}</code></p>\n"
+        f'<p class="feed-embed"><a href="{relative(here, embed_path(lang))}">{labels["embed"]}</a></p>\n'
         f'<pre class="embed-snippet"><code>{escape(snippet)}</code></pre>'
     )
 

@@ -13,6 +13,7 @@ Pages ask for generated content with a marker on a line of its own:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # loaded by `mkdocs serve` only (watchdog, http.server)
 DATES_FILE = "calendar/dates.yaml"
 YEAR_VIEW = "<!-- year-view -->"
 SUBSCRIBE = "<!-- calendar-subscribe -->"
+ANCHOR = re.compile(r'\sid="([^"]+)"')  # in the blocks this module writes (attributes in double quotes)
 _dates: KeyDates | None = None
 # language -> ((dates, site URL), its calendar files); kept in sitebuild.build_mode, since
 # `mkdocs serve` loads this module anew for every rebuild.
@@ -114,7 +116,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
     }
     for marker, fill in fills.items():
         if marker in html:
-            html = html.replace(marker, fill())
+            block = fill()
+            # MkDocs checks links to calendar/index.md#<id> against the anchors it found while rendering
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(ANCHOR.findall(block))
+            html = html.replace(marker, block)
     return html
 
 

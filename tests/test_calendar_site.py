@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, copy_project, html_for
+from conftest import LANGUAGES, ROOT, build_site, copy_project, html_for
 from sitebuild.keydates.load import load_dates
 from sitebuild.keydates.texts import LABELS
 
@@ -171,3 +171,17 @@ def test_mkdocs_serve_writes_feeds_and_rebuilds_when_dates_change(tmp_path: Path
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_links_to_the_anchors_of_the_html_blocks_are_checked(tmp_path: Path) -> None:
+    """The subscribe block goes into the rendered page (hooks/key_dates.py on_page_content): the
+    strict build still knows its anchors, and still refuses one that is not there."""
+    project = copy_project(tmp_path)
+    help_page = project / "docs" / "ru" / "help.md"
+    source = help_page.read_text(encoding="utf-8")
+    help_page.write_text(source + "\n[Ссылка на календарь](calendar/index.md#feed-url-ru)\n", encoding="utf-8")
+    built = build_site(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    help_page.write_text(source + "\n[Ссылка на календарь](calendar/index.md#feed-url-xx)\n", encoding="utf-8")
+    broken = build_site(project, tmp_path / "broken")
+    assert broken.returncode != 0 and "#feed-url-xx" in broken.stderr

@@ -296,3 +296,18 @@ def test_qr_code_is_a_plain_svg_of_the_feed_url(lang: str) -> None:
     path = next(e for e in root.iter() if e.get("stroke") == "#000").get("d")
     dark = sum(int(run) for run in re.findall(r"h(\d+)", path))
     assert dark == sum(sum(row) for row in code.matrix)
+
+
+def test_a_line_break_in_a_category_name_gives_valid_feeds(tmp_path: Path) -> None:
+    """A category's name is also a topic feed's NAME: its white space is collapsed like every text's,
+    so a line break typed into it (a block scalar) makes no broken content line and no traceback."""
+    source = (DATA / "dates.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "dates.yaml"
+    broken.write_text(source.replace("violence: {ru: Насилие,", 'violence: {ru: "Насилие\\nи угрозы",'), encoding="utf-8")
+    dates = load_dates(broken)
+    assert dates.categories["violence"]["ru"] == "Насилие и угрозы"
+    files = language_files(dates, "ru", site_url=SITE_URL)
+    topic = Calendar.from_ical(files["topics"]["violence"])
+    assert str(topic["NAME"]).endswith("Насилие и угрозы")
+    for body in [files["feed"], files["organiser"], *files["topics"].values()]:
+        assert all(line[:1] == b" " or b":" in line for line in body.split(b"\r\n")[:-1])

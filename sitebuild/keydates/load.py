@@ -243,7 +243,8 @@ def _categories(path: Path, data: Any) -> dict[str, dict[str, str]]:
             if len(names[lang].strip()) > MAX_LENGTH["category"]:
                 raise DatesError(path, names.key_lines[lang], f"the {lang} name of category '{cat_id}' is longer "
                                  f"than {MAX_LENGTH['category']} characters: shorten it")
-        result[cat_id] = {lang: names[lang].strip() for lang in LANGUAGES}
+        # white space collapsed, as in every text: a name is also a feed's NAME, written verbatim
+        result[cat_id] = {lang: " ".join(names[lang].split()) for lang in LANGUAGES}
     return result
 
 

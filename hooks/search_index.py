@@ -3,7 +3,7 @@
 A thin adapter around the plain-Python `sitebuild.search` module. mkdocs-static-i18n builds each
 language in turn into its own directory (site/, site/ky/, site/kk/); every build writes only
 its own language's index, so a reader downloads one language. The index carries the glossary's
-abbreviations and their expansions (sitebuild.abbreviations). A page that is not translated
+abbreviations, their expansions and the variants it tells translators to avoid (sitebuild.abbreviations). A page that is not translated
 yet (built from docs/ru under /ky/) is indexed under the language it is served in.
 """
 
@@ -24,7 +24,7 @@ from sitebuild.output import write_files
 INDEX_DIR = "search"
 # Kept in sitebuild.build_mode: `mkdocs serve` loads this module anew for every rebuild.
 _pages: dict[str, dict[str, IndexPage]] = build_mode.kept.setdefault("search_pages", {})  # type: ignore[assignment]
-_terms: dict[str, list[str]] = {}  # language -> the glossary's terms in it
+_terms: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # language -> the glossary's (term, variants to avoid)
 # language -> ((its pages, synonyms), its index as written)
 _made: dict[str, tuple[tuple, bytes]] = build_mode.kept.setdefault("search_indexes", {})  # type: ignore[assignment]
 
@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> None:
         return
     for term in terms:
         for lang, text in term.words.items():
-            _terms.setdefault(lang, []).append(text)
+            _terms.setdefault(lang, []).append((text, term.avoid.get(lang, ())))
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:

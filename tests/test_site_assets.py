@@ -454,8 +454,17 @@ def test_alternates_are_read_in_the_head_only() -> None:
 def test_glossary_names_give_abbreviation_groups() -> None:
     assert names_of("ПКП (постконтактная профилактика, PEP)") == ["ПКП", "постконтактная профилактика", "PEP"]
     assert names_of("ЛЖВ (люди, живущие с ВИЧ)") == ["ЛЖВ", "люди, живущие с ВИЧ"]
-    assert synonym_groups(["Адвокат (защитник)", "Контакттан кийинки профилактика (ПКП, PEP)", "Аутрич"]) == [
+    assert synonym_groups([("Адвокат (защитник)", ()), ("Контакттан кийинки профилактика (ПКП, PEP)", ()), ("Аутрич", ())]) == [
         ["контакттан кийинки профилактика", "пкп", "pep"]]
+
+
+def test_glossary_variants_to_avoid_join_their_term() -> None:
+    """Readers type the variants the pages avoid: each joins its term's names (an abbreviation's too)."""
+    groups = synonym_groups([("Врач", ("дарыгер",)), ("Контакттан кийинки профилактика (ПКП, PEP)", ("байланыштан кийинки алдын алуу",)),
+                             ("Адвокат (защитник)", ()), ("Россия", ("россия",)), ("Ёлка", ("Елка",))])
+    # a variant that differs from its term only in case or ё gives no group
+    assert groups == [["врач", "дарыгер"],
+                      ["контакттан кийинки профилактика", "пкп", "pep", "байланыштан кийинки алдын алуу"]], groups
 
 
 # --- the built site -----------------------------------------------------------------------------

@@ -20,6 +20,15 @@ from sitebuild.yaml_lines import SLUG, Mapping, SourceError, check_keys, languag
 
 TERMS_FILE = Path("glossary") / "terms.yaml"  # relative to the project folder
 TEXT_KEYS = {"term", "explain"}
+# Each language's alphabet, in its own order: the glossary lists its terms that way (Kazakh ә after
+# а, қ after к; Kyrgyz ң after н, ө after о). Other characters (Latin letters, digits) keep their
+# code order, before these letters.
+ALPHABETS = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "ky": "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя",
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+}
+_ORDER = {lang: {letter: 0x110000 + i for i, letter in enumerate(letters)} for lang, letters in ALPHABETS.items()}
 
 
 class GlossaryError(SourceError):
@@ -102,7 +111,9 @@ def _variants(value: object, path: Path, line: int, lang: str, term_id: str) -> 
 
 def _listed(terms: list[Term], lang: str) -> list[Term]:
     """The terms the glossary page shows, in the order it shows them in `lang`."""
-    return sorted((t for t in terms if t.shown), key=lambda t: t.words[lang].casefold())
+    order = _ORDER.get(lang, {})
+    return sorted((t for t in terms if t.shown),
+                  key=lambda t: [order.get(c, ord(c)) for c in t.words[lang].casefold()])
 
 
 def render(terms: list[Term], lang: str) -> str:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from conftest import html_for
-from sitebuild.glossary import Term, ids, load_terms, render
+from sitebuild.glossary import Term, _listed, ids, load_terms, render
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ("1. не список", "# не заголовок", "*не курсив* и `не код`", "<b>не жирный</b> & [не ссылка](x.md)",
@@ -37,6 +37,18 @@ def test_terms_are_sorted_and_marked_with_their_languages() -> None:
     assert re.findall(r'<dt id="([^"]+)">', html) == ["a", "b"]
     assert '<p class="glossary-other">Русский: <span lang="ru">Альфа</span> · Қазақша: <span lang="kk">Альфа kk</span></p>' in html
     assert ids(terms) == {"a", "b"}
+
+
+def test_terms_follow_each_languages_alphabet() -> None:
+    """Kazakh ә after а and қ after к, Kyrgyz ө after о and ү after у, Russian ё after е; Latin first."""
+    def order(lang: str, words: list[str]) -> list[str]:
+        terms = [Term(f"t{i}", 1, {lang: w}, {lang: ""}, True) for i, w in enumerate(words)]
+        return [t.words[lang] for t in _listed(terms, lang)]
+
+    assert order("kk", ["Қызыл", "Ю", "Әйел", "Кітап", "Б", "Ақ", "Ұйым", "Үй", "Іс", "Ы"]) == [
+        "Ақ", "Әйел", "Б", "Кітап", "Қызыл", "Ұйым", "Үй", "Ы", "Іс", "Ю"]
+    assert order("ky", ["Өзүң", "Ю", "Окуу", "Үй", "Уюм", "Ңа", "Ны"]) == ["Ны", "Ңа", "Окуу", "Өзүң", "Уюм", "Үй", "Ю"]
+    assert order("ru", ["ёж", "ель", "Ж", "PEP", "ЕА"]) == ["PEP", "ЕА", "ель", "ёж", "Ж"]
 
 
 def test_the_built_page_has_every_shown_term_once(site: Path) -> None:

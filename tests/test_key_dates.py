@@ -298,6 +298,20 @@ def test_qr_code_is_a_plain_svg_of_the_feed_url(lang: str) -> None:
     assert dark == sum(sum(row) for row in code.matrix)
 
 
+def test_a_comma_or_semicolon_in_a_category_name_is_escaped_in_name(tmp_path: Path) -> None:
+    """NAME is TEXT (RFC 7986 §5.1): ',', ';' and '\\' are escaped in it as in X-WR-CALNAME, so a
+    client reads the topic feed's name as written, not cut at the comma."""
+    source = (DATA / "dates.yaml").read_text(encoding="utf-8")
+    edited = tmp_path / "dates.yaml"
+    edited.write_text(source.replace("violence: {ru: Насилие,", 'violence: {ru: "Насилие, угрозы; защита",'), encoding="utf-8")
+    files = language_files(load_dates(edited), "ru", site_url=SITE_URL)
+    lines = files["topics"]["violence"].replace(b"\r\n ", b"").split(b"\r\n")
+    for prop in (b"NAME;LANGUAGE=ru:", b"X-WR-CALNAME:"):
+        value = next(line for line in lines if line.startswith(prop))[len(prop):].decode("utf-8")
+        assert value.endswith("Насилие\\, угрозы\\; защита"), value
+        assert re.sub(r"\\(.)", r"\1", value).endswith("Насилие, угрозы; защита")  # RFC 5545 §3.3.11 read back
+
+
 def test_a_line_break_in_a_category_name_gives_valid_feeds(tmp_path: Path) -> None:
     """A category's name is also a topic feed's NAME: its white space is collapsed like every text's,
     so a line break typed into it (a block scalar) makes no broken content line and no traceback."""

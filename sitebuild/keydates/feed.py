@@ -211,7 +211,7 @@ def _head(dates: KeyDates, lang: str, *, name: str | None = None) -> Calendar:
         return calendar
     info = dates.calendar[lang]
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name, parameters={"LANGUAGE": lang})
+    calendar.add("name", vText(name), parameters={"LANGUAGE": lang})  # TEXT (RFC 7986): escaped like X-WR-CALNAME
     calendar.add("x-wr-calname", vText(name))
     calendar.add("description", info.description, parameters={"LANGUAGE": lang})
     calendar.add("x-wr-caldesc", vText(info.description))

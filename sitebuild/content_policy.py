@@ -469,7 +469,12 @@ def _page_findings(html: str) -> list[tuple[str, str]]:
     if _noscript_words(html) != 2 * len(PLAIN_NOSCRIPT.findall(html)):  # each word in a plain one
         elements = [*elements, *browser_elements(html, scripting=True)]
     return [found for tag, attrs in elements if not attrs.keys() <= NEUTRAL_ATTRIBUTES or tag == "script"
-            for found in _page_rules(tag, attrs)]
+            for found in _element_rules(tag, tuple(attrs.items()))]
+
+
+@lru_cache(maxsize=1 << 14)  # the pages of a site share most of their elements (the menu's links)
+def _element_rules(tag: str, attrs: tuple[tuple[str, str | None], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(_page_rules(tag, dict(attrs)))
 
 
 def _noscript_words(html: str) -> int:

@@ -157,6 +157,17 @@ def search(report: Report, site_dir: Path, enforce: bool) -> None:
         report.add(f"| {q.lang} | {q.queries} | {q.hit1} ({q.hit1 / q.queries:.0%}) | {q.hit5} ({q.hit5 / q.queries:.0%}) "
                    f"| {med(times):.0f} ms | {p90:.0f} ms | {times[-1]:.0f} ms | {kb(index)} |")
     report.add("")
+    held_out = search_quality.measure(site_dir, log, latency=False, queries_file=search_quality.HELD_OUT)[0]
+    report.add(
+        "Held-out query set (tests/data/search_queries_heldout.yaml): written by a second reader from the pages "
+        "alone; the search was not tuned on it (reported, not budgeted).",
+        "",
+        "| language | queries | hit@1 | hit@5 | not among the first five |",
+        "|---|---|---|---|---|",
+        *(f"| {q.lang} | {q.queries} | {q.hit1} ({q.hit1 / q.queries:.0%}) | {q.hit5} ({q.hit5 / q.queries:.0%}) "
+          f"| {', '.join(f'«{m}»' for m in q.misses) or '–'} |" for q in held_out),
+        "",
+    )
     report.budget("search results after the last key (median, CPU 4× slower)", f"≤ {SEARCH_LATENCY_BUDGET} ms",
                   f"{worst_median:.0f} ms (worst language)", worst_median <= SEARCH_LATENCY_BUDGET, enforce)
     report.budget("search index per language (gzip)", f"≤ {SEARCH_INDEX_BUDGET // weight.KB} KB", kb(worst_index),

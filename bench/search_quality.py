@@ -1,4 +1,5 @@
-"""Search quality and speed on the development query set (tests/data/search_queries.yaml).
+"""Search quality and speed on the development query set (tests/data/search_queries.yaml), and
+quality on the held-out set the search was not tuned on (tests/data/search_queries_heldout.yaml).
 
 hit@1 / hit@5: the share of queries whose expected page is the first result / among the first
 five, with the site's own search engine (overrides/assets/javascripts/search.js) in headless
@@ -20,6 +21,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "data" / "search_queries.yaml"
+HELD_OUT = ROOT / "tests" / "data" / "search_queries_heldout.yaml"
 CPU_SLOWDOWN = 4
 
 
@@ -103,13 +105,14 @@ def typing_latency(context, base_url: str, lang: str, queries: list[str]) -> lis
     return times
 
 
-def measure(site_dir: Path, log=print, *, latency: bool = True) -> tuple[list[Quality], dict[str, list[float]]]:
+def measure(site_dir: Path, log=print, *, latency: bool = True,
+            queries_file: Path = QUERIES) -> tuple[list[Quality], dict[str, list[float]]]:
     from playwright.sync_api import sync_playwright
 
     from bench.server import SiteServer
     from bench.weight import CHROMIUM, CHROMIUM_ARGS, PHONE
 
-    queries = load_queries()
+    queries = load_queries(queries_file)
     qualities, latencies = [], {}
     with SiteServer(site_dir) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -243,18 +243,34 @@ def build_time(report: Report, runs: int, enforce: bool) -> None:
                   f"{pairs.cpu_ratio:.2f}× (wall clock {pairs.ratio:.2f}×)", pairs.cpu_ratio <= BUILD_RATIO_BUDGET, enforce)
 
 
-def scaling(report: Report, scales: list[tuple[int, int]], enforce: bool) -> None:
+def scaling(report: Report, scales: list[tuple[int, int]], enforce: bool, *, worst_case: bool) -> None:
     log(f"scaling: synthetic content at {', '.join(f'{s}×' for s, _ in scales)} …")
-    results = builds.scaling(scales, log)
-    base = results[0]
     report.add(
         "## Scaling",
         "",
-        "Synthetic projects: every page of every language copied N times (`page-x2.md`, …), nav omitted, "
-        "our mkdocs.yml otherwise unchanged, and the stock config of the same docs. Times are CPU time "
-        "(medians; wall clock in the last column). *Growth* = time / time at the first scale; growing no "
-        "faster than the page count means growth ≤ page ratio. *Exponent* k in time ∝ pages^k from the "
-        "previous row (1 = linear). *Per extra page* = (time − first time) / (pages − first pages).",
+        "Synthetic projects: every page of every language copied N times (`page-x2.md`, …), our mkdocs.yml "
+        "otherwise unchanged, and the stock config of the same docs. **Fixed menu** (budgeted): the real nav, "
+        "the copies pages outside it (`not_in_nav`), so every page is the size of a real one and the work per "
+        "page stays the same. **Every page in the menu** (reported, one run a scale): nav omitted, so MkDocs "
+        "lists every page in every page's menu and each page grows with the page count (at 10× the published "
+        "HTML grows about 25×): the worst case, where both builds grow faster than the page count. "
+        "Times are CPU time (medians; wall clock in the last column). *Growth* = time / time at the first "
+        "scale; growing no faster than the page count means growth ≤ page ratio. *Exponent* k in time ∝ "
+        "pages^k from the previous row (1 = linear). *Per extra page* = (time − first time) / (pages − first pages).",
+        "",
+    )
+    _scaling_table(report, "Fixed menu", builds.scaling(scales, log, menu="fixed"), enforce)
+    if worst_case:
+        log("scaling: every page in the menu (worst case), one run a scale …")
+        _scaling_table(report, "Every page in the menu", builds.scaling([(s, 1) for s, _ in scales], log, menu="every page"),
+                       None)
+
+
+def _scaling_table(report: Report, title: str, results: list, enforce: bool | None) -> None:
+    """One table of scaling results; its growth rows are budgets unless `enforce` is None."""
+    base = results[0]
+    report.add(
+        f"{title}:",
         "",
         "| scale | pages | runs | ours | stock | ours / stock | ours growth | stock growth | ours exponent | stock exponent | ours per extra page | stock per extra page | wall clock ours / stock |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -277,8 +293,8 @@ def scaling(report: Report, scales: list[tuple[int, int]], enforce: bool) -> Non
             f"| {p.cpu_ratio:.2f}× | {growth_ours:.2f} | {growth_stock:.2f} | {exp_ours} | {exp_stock} "
             f"| {per_ours} | {per_stock} | {med(p.ours):.1f} s / {med(p.stock):.1f} s |"
         )
-        if previous is not None:
-            report.budget(f"build time growth {base.label} → {p.label} (CPU time)", f"≤ {page_ratio:.0f} (page ratio)",
+        if previous is not None and enforce is not None:
+            report.budget(f"build time growth {base.label} → {p.label} (CPU time, fixed menu)", f"≤ {page_ratio:.0f} (page ratio)",
                           f"{growth_ours:.2f} (stock {growth_stock:.2f})", growth_ours <= page_ratio, enforce)
         previous = p
     report.add("")
@@ -354,7 +370,7 @@ def main() -> int:
         if "build" not in args.skip:
             build_time(report, runs, enforce_timings)
         if "scaling" not in args.skip:
-            scaling(report, scales, enforce_timings)
+            scaling(report, scales, enforce_timings, worst_case=not quick)
         if "feeds" not in args.skip:
             feed_time(report, [10, 100, 1000], 1 if quick else 3, enforce_timings)
     except (builds.BuildFailed, RuntimeError) as error:

@@ -75,7 +75,7 @@ def _material_languages() -> set[str]:
     return {p.stem for p in folder.glob("*.html")}
 
 
-def stock_config(ours: dict, docs_dir: Path, overrides: Path, *, with_nav: bool) -> dict:
+def stock_config(ours: dict, docs_dir: Path, overrides: Path, *, with_nav: bool, not_in_nav: str | None = None) -> dict:
     """A stock mkdocs.yml for the same Markdown (see the module docstring)."""
     plugins = []
     for plugin in ours.get("plugins", []):
@@ -92,10 +92,12 @@ def stock_config(ours: dict, docs_dir: Path, overrides: Path, *, with_nav: bool)
     }
     if with_nav and "nav" in ours:
         config["nav"] = ours["nav"]
+    if not_in_nav:
+        config["not_in_nav"] = not_in_nav
     return config
 
 
-def write_stock_project(where: Path, docs_dir: Path, *, with_nav: bool) -> Path:
+def write_stock_project(where: Path, docs_dir: Path, *, with_nav: bool, not_in_nav: str | None = None) -> Path:
     """Write stock.yml and its language partials into `where`; return the config path."""
     overrides = where / "stock-overrides"
     languages = overrides / "partials" / "languages"
@@ -107,7 +109,7 @@ def write_stock_project(where: Path, docs_dir: Path, *, with_nav: bool) -> Path:
             (languages / f"{lang}.html").write_text(
                 "{% macro t(key) %}{{ " + json.dumps(material_keys, ensure_ascii=False) + "[key] }}{% endmacro %}\n",
                 encoding="utf-8")
-    config = stock_config(read_config(), docs_dir, overrides, with_nav=with_nav)
+    config = stock_config(read_config(), docs_dir, overrides, with_nav=with_nav, not_in_nav=not_in_nav)
     path = where / "stock.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -131,12 +133,23 @@ def copies_name(md: Path, k: int) -> str:
     return f"{md.stem}-x{k}.md"
 
 
-def write_synthetic_project(where: Path, scale: int) -> tuple[Path, int]:
-    """A project with `scale` copies of every page in every language; nav omitted.
+# The copies' names, as mkdocs.yml's `not_in_nav` (gitignore-style) says them.
+COPIES = "*-x[0-9]*.md"
+# The synthetic projects' menus: "fixed", the real nav (the copies are pages outside it, as MkDocs'
+# `not_in_nav` allows), so that every page is the size of a real one and the work per page stays
+# the same; "every page", nav omitted, so that MkDocs lists every page in every page's menu (each
+# page grows with the page count: the worst case).
+MENUS = ("fixed", "every page")
+
+
+def write_synthetic_project(where: Path, scale: int, *, menu: str = "fixed") -> tuple[Path, int]:
+    """A project with `scale` copies of every page in every language, with the given menu (MENUS).
 
     Returns (project dir, number of Markdown pages over all languages).
     """
-    project = where / f"project-{scale}x"
+    if menu not in MENUS:
+        raise ValueError(f"menu: one of {MENUS}, not {menu!r}")
+    project = where / f"project-{scale}x-{menu.replace(' ', '-')}"
     project.mkdir(parents=True)
     for entry in ROOT.iterdir():
         if entry.name not in NOT_BUILD_INPUTS and not entry.name.startswith("."):
@@ -148,8 +161,13 @@ def write_synthetic_project(where: Path, scale: int) -> tuple[Path, int]:
         pages += scale
         for k in range(2, scale + 1):
             (md.parent / copies_name(md, k)).write_text(text, encoding="utf-8")
-    (project / "mkdocs.yml").write_text(_without_nav((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
-    write_stock_project(project, project / "docs", with_nav=False)
+    ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if menu == "fixed":
+        (project / "mkdocs.yml").write_text(ours + f"\nnot_in_nav: |\n  {COPIES}\n", encoding="utf-8")
+        write_stock_project(project, project / "docs", with_nav=True, not_in_nav=COPIES)
+    else:
+        (project / "mkdocs.yml").write_text(_without_nav(ours), encoding="utf-8")
+        write_stock_project(project, project / "docs", with_nav=False)
     return project, pages
 
 
@@ -241,12 +259,12 @@ def real_content(runs: int, log) -> Pairs:
         return run_pairs("real content", ROOT / "mkdocs.yml", stock_yml, pages, runs, log)
 
 
-def scaling(scales: list[tuple[int, int]], log) -> list[Pairs]:
-    """[(scale, runs)] -> one Pairs per scale, on synthetic projects (nav omitted)."""
+def scaling(scales: list[tuple[int, int]], log, *, menu: str = "fixed") -> list[Pairs]:
+    """[(scale, runs)] -> one Pairs per scale, on synthetic projects with the given menu (MENUS)."""
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         for scale, runs in scales:
-            project, pages = write_synthetic_project(Path(tmp), scale)
+            project, pages = write_synthetic_project(Path(tmp), scale, menu=menu)
             results.append(run_pairs(f"{scale}×", project / "mkdocs.yml", project / "stock.yml", pages, runs, log))
             shutil.rmtree(project)
     return results
